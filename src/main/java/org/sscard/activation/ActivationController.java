@@ -1,0 +1,139 @@
+package org.sscard.activation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.sscard.activation.CardActivation.CombinedActivation;
+import org.sscard.activation.CardActivation.FinancialActivation;
+import org.sscard.activation.CardActivation.PinReset;
+import org.sscard.activation.CardActivation.SocialSecurityActivation;
+import org.sscard.card.CardView;
+import org.sscard.security.Caller;
+import org.sscard.shared.NewPin;
+import org.sscard.shared.ValidFormat;
+import org.sscard.shared.ValidFormat.Format;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Activation and PIN reset. The caller's branch, bank and channel come from the token, never from the body. */
+@RestController
+@RequestMapping("/api/v1/cards/{cardNumber}")
+@Tag(name = "Activation")
+class ActivationController {
+
+	private static final String PIN_MESSAGE = "must be exactly six digits";
+
+	private final CardActivation activation;
+
+	ActivationController(CardActivation activation) {
+		this.activation = activation;
+	}
+
+	@PostMapping("/social-security-account/activation")
+	@Operation(summary = "Activate the social-security account (SERVICE_WINDOW, TELLER in the insured city)",
+			description = "422 OUTSIDE_INSURED_REGION, PIN_MISMATCH (with remainingAttempts), INITIAL_PIN_NOT_ALLOWED, "
+					+ "WEAK_PIN; 409 ALREADY_ACTIVE; 423 ACCOUNT_LOCKED.")
+	CardView activateSocialSecurity(@AuthenticationPrincipal Caller caller, @PathVariable String cardNumber,
+			@Valid @RequestBody SocialSecurityActivationRequest request) {
+		return this.activation.activateSocialSecurity(caller, cardNumber,
+				new SocialSecurityActivation(request.currentPin(), request.newPin(), request.phone()));
+	}
+
+	@PostMapping("/financial-account/activation")
+	@Operation(summary = "Activate the financial account (TELLER of its bank, or a channel client)",
+			description = "422 WRONG_BANK, IDENTITY_MISMATCH, NO_FINANCIAL_ACCOUNT, INITIAL_PIN_NOT_ALLOWED, WEAK_PIN; "
+					+ "409 ALREADY_ACTIVE.")
+	CardView activateFinancial(@AuthenticationPrincipal Caller caller, @PathVariable String cardNumber,
+			@Valid @RequestBody FinancialActivationRequest request) {
+		return this.activation.activateFinancial(caller, cardNumber, new FinancialActivation(request.idNumber(),
+				request.holderName(), request.phone(), request.newPin()));
+	}
+
+	@PostMapping("/activation")
+	@Operation(summary = "Activate both accounts at a bank counter (TELLER of the card's bank in the insured city)",
+			description = "Both accounts become ACTIVE in one transaction, or neither changes. All codes of both activations.")
+	CardView activateBoth(@AuthenticationPrincipal Caller caller, @PathVariable String cardNumber,
+			@Valid @RequestBody CombinedActivationRequest request) {
+		return this.activation.activateBoth(caller, cardNumber,
+				new CombinedActivation(request.idNumber(), request.holderName(), request.phone(), request.currentPin(),
+						request.socialSecurityPin(), request.financialPin()));
+	}
+
+	@PostMapping("/social-security-account/pin-reset")
+	@Operation(summary = "Reset (unlock) the social-security PIN (SERVICE_WINDOW at a SERVICE_HALL, or TELLER, in the insured city)",
+			description = "409 NOT_ACTIVE for an account never activated; 422 IDENTITY_MISMATCH, OUTSIDE_INSURED_REGION, WEAK_PIN.")
+	CardView resetSocialSecurityPin(@AuthenticationPrincipal Caller caller, @PathVariable String cardNumber,
+			@Valid @RequestBody PinResetRequest request) {
+		return this.activation.resetSocialSecurityPin(caller, cardNumber, request.toCommand());
+	}
+
+	@PostMapping("/financial-account/pin-reset")
+	@Operation(summary = "Reset (unlock) the financial PIN (TELLER of the account's bank)",
+			description = "409 NOT_ACTIVE; 422 WRONG_BANK, IDENTITY_MISMATCH, NO_FINANCIAL_ACCOUNT, WEAK_PIN.")
+	CardView resetFinancialPin(@AuthenticationPrincipal Caller caller, @PathVariable String cardNumber,
+			@Valid @RequestBody PinResetRequest request) {
+		return this.activation.resetFinancialPin(caller, cardNumber, request.toCommand());
+	}
+
+	record SocialSecurityActivationRequest(
+			@NotNull @Pattern(regexp = NewPin.SHAPE, message = PIN_MESSAGE) String currentPin,
+			@NotNull @Pattern(regexp = NewPin.SHAPE, message = PIN_MESSAGE) String newPin,
+			@NotNull @ValidFormat(Format.PHONE) String phone) {
+
+		@Override
+		public String toString() {
+			return "SocialSecurityActivationRequest[***]";
+		}
+
+	}
+
+	record FinancialActivationRequest(@NotNull @ValidFormat(Format.ID_NUMBER) String idNumber,
+			@NotBlank @Size(max = 50) String holderName, @NotNull @ValidFormat(Format.PHONE) String phone,
+			@NotNull @Pattern(regexp = NewPin.SHAPE, message = PIN_MESSAGE) String newPin) {
+
+		@Override
+		public String toString() {
+			return "FinancialActivationRequest[***]";
+		}
+
+	}
+
+	record CombinedActivationRequest(@NotNull @ValidFormat(Format.ID_NUMBER) String idNumber,
+			@NotBlank @Size(max = 50) String holderName, @NotNull @ValidFormat(Format.PHONE) String phone,
+			@NotNull @Pattern(regexp = NewPin.SHAPE, message = PIN_MESSAGE) String currentPin,
+			@NotNull @Pattern(regexp = NewPin.SHAPE, message = PIN_MESSAGE) String socialSecurityPin,
+			@NotNull @Pattern(regexp = NewPin.SHAPE, message = PIN_MESSAGE) String financialPin) {
+
+		@Override
+		public String toString() {
+			return "CombinedActivationRequest[***]";
+		}
+
+	}
+
+	record PinResetRequest(@NotNull @ValidFormat(Format.ID_NUMBER) String idNumber,
+			@NotBlank @Size(max = 50) String holderName,
+			@NotNull @Pattern(regexp = NewPin.SHAPE, message = PIN_MESSAGE) String newPin) {
+
+		PinReset toCommand() {
+			return new PinReset(this.idNumber, this.holderName, this.newPin);
+		}
+
+		@Override
+		public String toString() {
+			return "PinResetRequest[***]";
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+package org.sscard.audit;
+
+public enum Outcome {
+
+	SUCCEEDED, REJECTED
+
+}

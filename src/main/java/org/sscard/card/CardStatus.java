@@ -1,0 +1,7 @@
+package org.sscard.card;
+
+public enum CardStatus {
+
+	NORMAL
+
+}

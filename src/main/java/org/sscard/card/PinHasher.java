@@ -1,0 +1,81 @@
+package org.sscard.card;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps PINs as keyed hashes. A six-digit PIN has a million values, so a slow password hash
+ * would not stop an offline attack on a stolen table and would cost CPU on every activation;
+ * what protects it is a key that is not in the database, and the lockout online.
+ */
+@Component
+public class PinHasher {
+
+	private static final String ALGORITHM = "HmacSHA256";
+
+	private static final int SALT_BYTES = 16;
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final Map<String, SecretKeySpec> keys = new HashMap<>();
+
+	private final String activeKeyId;
+
+	PinHasher(PinProperties properties) {
+		this.activeKeyId = properties.keyId();
+		properties.retiredKeys().forEach((id, key) -> this.keys.put(id, decode("sscard.pin.retired-keys." + id, key)));
+		this.keys.put(this.activeKeyId, decode("sscard.pin.key", properties.key()));
+	}
+
+	private static SecretKeySpec decode(String setting, String base64) {
+		byte[] bytes;
+		try {
+			bytes = Base64.getDecoder().decode(base64.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("Setting " + setting + " is not valid base64.");
+		}
+		if (bytes.length < 32) {
+			throw new IllegalStateException("Setting " + setting + " is too short: at least 32 bytes are needed.");
+		}
+		return new SecretKeySpec(bytes, ALGORITHM);
+	}
+
+	public PinHash hash(String pin) {
+		byte[] salt = new byte[SALT_BYTES];
+		this.random.nextBytes(salt);
+		return new PinHash(mac(this.keys.get(this.activeKeyId), salt, pin), salt, this.activeKeyId);
+	}
+
+	/** Compares in constant time; a hash made under an unknown key never matches. */
+	public boolean matches(PinHash stored, String pin) {
+		SecretKeySpec key = this.keys.get(stored.keyId());
+		if (key == null || pin == null) {
+			return false;
+		}
+		return MessageDigest.isEqual(stored.hash(), mac(key, stored.salt(), pin));
+	}
+
+	private static byte[] mac(SecretKeySpec key, byte[] salt, String pin) {
+		try {
+			Mac mac = Mac.getInstance(ALGORITHM);
+			mac.init(key);
+			mac.update(salt);
+			return mac.doFinal(pin.getBytes(StandardCharsets.US_ASCII));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA-256 unavailable", ex);
+		}
+	}
+
+}

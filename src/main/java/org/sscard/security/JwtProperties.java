@@ -1,0 +1,50 @@
+package org.sscard.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How access tokens are issued and checked.
+ *
+ * @param secret HMAC-SHA-256 key of the built-in token endpoint, at least 32 bytes
+ * ({@code SSCARD_JWT_SECRET}); required unless an external identity provider is configured
+ * @param issuer the {@code iss} of issued tokens, and the one required of incoming tokens
+ * @param ttl lifetime of an issued token
+ * @param jwkSetUri when set, tokens come from the organisation's identity provider and are
+ * checked against its JWK set instead ({@code SSCARD_JWT_JWK_SET_URI})
+ */
+@ConfigurationProperties("sscard.jwt")
+public record JwtProperties(String secret, @DefaultValue("sscard") String issuer,
+		@DefaultValue("15m") Duration ttl, String jwkSetUri) {
+
+	public JwtProperties {
+		if (!external(jwkSetUri)) {
+			if (secret == null || secret.isBlank()) {
+				throw new IllegalStateException("Missing setting sscard.jwt.secret (environment variable SSCARD_JWT_SECRET): "
+						+ "the key that signs access tokens, at least 32 bytes; or set sscard.jwt.jwk-set-uri "
+						+ "to trust an external identity provider instead.");
+			}
+			if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+				throw new IllegalStateException("Setting sscard.jwt.secret (SSCARD_JWT_SECRET) is too short: "
+						+ "HMAC-SHA-256 needs at least 32 bytes.");
+			}
+		}
+	}
+
+	public boolean usesExternalIssuer() {
+		return external(this.jwkSetUri);
+	}
+
+	private static boolean external(String jwkSetUri) {
+		return jwkSetUri != null && !jwkSetUri.isBlank();
+	}
+
+	@Override
+	public String toString() {
+		return "JwtProperties[issuer=" + this.issuer + ", ttl=" + this.ttl + ", jwkSetUri=" + this.jwkSetUri + "]";
+	}
+
+}

@@ -1,0 +1,146 @@
+package org.sscard.security;
+
+import java.nio.charset.StandardCharsets;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.sscard.branch.BranchDirectory;
+import org.sscard.shared.ErrorCode;
+import org.sscard.shared.ProblemWriter;
+import org.sscard.staff.StaffDirectory;
+
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority;
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
+
+/**
+ * Who may call what. Roles are checked here, on the path, before a body is even read: the
+ * contract's order of checks puts 401 and 403 before 400. Finer rules that depend on the card
+ * (its city, its bank) are the use cases' business.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	private static final String CARD = "/api/v1/cards/*";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/** HTTP Basic, for the token endpoint only. */
+	@Bean
+	@Order(1)
+	SecurityFilterChain tokenEndpoint(HttpSecurity http, StaffDirectory staff, PasswordEncoder passwordEncoder,
+			ProblemWriter problems) throws Exception {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(SignInDetails.service(staff));
+		provider.setPasswordEncoder(passwordEncoder);
+		AuthenticationManager signIn = new ProviderManager(provider);
+		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"sscard\"");
+			problems.write(response, ErrorCode.UNAUTHENTICATED, "Give the username and password (or client id and secret) with HTTP Basic.");
+		};
+		return common(http, problems).securityMatcher("/api/v1/auth/token")
+			.authenticationManager(signIn)
+			.httpBasic((basic) -> basic.authenticationEntryPoint(unauthenticated))
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint(unauthenticated))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.build();
+	}
+
+	/** Bearer tokens, for the rest of the API. */
+	@Bean
+	@Order(2)
+	SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, BranchDirectory branches, ProblemWriter problems,
+			@Value("${sscard.api-docs.public:false}") boolean apiDocsPublic) throws Exception {
+		BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
+			bearer.commence(request, response, ex);
+			problems.write(response, ErrorCode.UNAUTHENTICATED, "A valid access token is required: Authorization: Bearer <token>.");
+		};
+		return common(http, problems)
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(new CallerAuthentication.FromJwt(branches)))
+				.authenticationEntryPoint(unauthenticated))
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint(unauthenticated))
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+				.requestMatchers(HttpMethod.GET, CARD, CARD + "/events").hasAnyRole("ADMIN", "TELLER", "SERVICE_WINDOW")
+				.requestMatchers(HttpMethod.POST, CARD + "/social-security-account/activation").hasAnyRole("TELLER", "SERVICE_WINDOW")
+				.requestMatchers(HttpMethod.POST, CARD + "/social-security-account/pin-reset")
+					.access(AuthorizationManagers.anyOf(hasRole("TELLER"),
+							AuthorizationManagers.allOf(hasRole("SERVICE_WINDOW"), hasAuthority("BRANCH_SERVICE_HALL"))))
+				.requestMatchers(HttpMethod.POST, CARD + "/financial-account/activation").hasAnyRole("TELLER", CallerAuthentication.CHANNEL_CLIENT)
+				.requestMatchers(HttpMethod.POST, CARD + "/financial-account/pin-reset").hasRole("TELLER")
+				.requestMatchers(HttpMethod.POST, CARD + "/activation").hasRole("TELLER")
+				.requestMatchers("/api/**").authenticated()
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.requestMatchers("/actuator/**").hasRole("ADMIN")
+				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+					.access(apiDocsPublic ? (authentication, context) -> new AuthorizationDecision(true) : hasRole("ADMIN"))
+				.anyRequest().permitAll())
+			.build();
+	}
+
+	private HttpSecurity common(HttpSecurity http, ProblemWriter problems) throws Exception {
+		AccessDeniedHandler forbidden = (request, response, ex) -> problems.write(response, ErrorCode.FORBIDDEN,
+				"Your role may not make this call.");
+		return http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.exceptionHandling((ex) -> ex.accessDeniedHandler(forbidden));
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(JwtProperties properties) {
+		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(properties.issuer()));
+		NimbusJwtDecoder decoder = properties.usesExternalIssuer()
+				? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
+				: NimbusJwtDecoder.withSecretKey(secretKey(properties)).macAlgorithm(MacAlgorithm.HS256).build();
+		decoder.setJwtValidator(validator);
+		return decoder;
+	}
+
+	@Bean
+	@ConditionalOnExpression("'${sscard.jwt.jwk-set-uri:}' == ''")
+	TokenIssuer tokenIssuer(JwtProperties properties) {
+		JwtEncoder encoder = new NimbusJwtEncoder(new ImmutableSecret<>(secretKey(properties)));
+		return new TokenIssuer(encoder, properties);
+	}
+
+	private static SecretKey secretKey(JwtProperties properties) {
+		return new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+	}
+
+}

@@ -1,0 +1,32 @@
+package org.sscard.security;
+
+import java.util.List;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.sscard.staff.Principal;
+import org.sscard.staff.StaffDirectory;
+
+/** The HTTP Basic side of sign-in: operators and channel clients as Spring Security users. */
+final class SignInDetails extends User {
+
+	private final transient Principal principal;
+
+	private SignInDetails(Principal principal) {
+		super(principal.name(), principal.credentialHash(), List.of(new SimpleGrantedAuthority("SIGN_IN")));
+		this.principal = principal;
+	}
+
+	Principal principal() {
+		return this.principal;
+	}
+
+	static UserDetailsService service(StaffDirectory staff) {
+		return (name) -> staff.findForSignIn(name)
+			.map(SignInDetails::new)
+			.orElseThrow(() -> new UsernameNotFoundException("unknown name"));
+	}
+
+}

@@ -1,0 +1,72 @@
+package org.sscard.shared;
+
+import java.util.regex.Pattern;
+
+/**
+ * The PIN policy, applied by every call that sets a PIN. The shape (exactly six digits) is a
+ * syntax rule checked at binding time ({@link #SHAPE}); {@link #check} applies the business
+ * rules, which need the holder's ID number. {@code toString()} never shows the digits.
+ */
+public final class NewPin {
+
+	public static final String INITIAL = "123456";
+
+	public static final String SHAPE = "\\d{6}";
+
+	private static final Pattern SHAPE_PATTERN = Pattern.compile(SHAPE);
+
+	private static final String ASCENDING = "0123456789";
+
+	private static final String DESCENDING = "9876543210";
+
+	private final String digits;
+
+	private NewPin(String digits) {
+		this.digits = digits;
+	}
+
+	/**
+	 * Checks a new PIN against the policy for this holder.
+	 * @throws DomainException {@code INITIAL_PIN_NOT_ALLOWED} or {@code WEAK_PIN}
+	 */
+	public static NewPin check(String digits, IdNumber holder) {
+		if (digits == null || !SHAPE_PATTERN.matcher(digits).matches()) {
+			throw new IllegalArgumentException("a PIN is exactly six digits");
+		}
+		if (INITIAL.equals(digits)) {
+			throw new DomainException(ErrorCode.INITIAL_PIN_NOT_ALLOWED,
+					"The initial PIN 123456 cannot be kept; choose another six-digit PIN.");
+		}
+		if (weakness(digits, holder) != null) {
+			throw new DomainException(ErrorCode.WEAK_PIN, "The new PIN is too easy to guess: " + weakness(digits, holder)
+					+ ". Choose another six-digit PIN.");
+		}
+		return new NewPin(digits);
+	}
+
+	private static String weakness(String digits, IdNumber holder) {
+		if (digits.chars().distinct().count() == 1) {
+			return "six equal digits";
+		}
+		if (ASCENDING.contains(digits) || DESCENDING.contains(digits)) {
+			return "consecutive digits";
+		}
+		if (digits.equals(holder.birthDateYymmdd())) {
+			return "the holder's birth date";
+		}
+		if (digits.equals(holder.lastSix())) {
+			return "the last six characters of the holder's ID number";
+		}
+		return null;
+	}
+
+	public String digits() {
+		return this.digits;
+	}
+
+	@Override
+	public String toString() {
+		return "NewPin[******]";
+	}
+
+}

@@ -1,0 +1,124 @@
+package org.sscard.shared;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses bodies over 16 KiB with 413 {@code PAYLOAD_TOO_LARGE}: at once when the declared
+ * length is too big, and while reading when a chunked body grows past the limit.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeLimit extends OncePerRequestFilter {
+
+	static final int MAX_BYTES = 16 * 1024;
+
+	private final ProblemWriter problems;
+
+	RequestSizeLimit(ProblemWriter problems) {
+		this.problems = problems;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getContentLengthLong() > MAX_BYTES) {
+			this.problems.write(response, ErrorCode.PAYLOAD_TOO_LARGE,
+					"The request body is larger than " + MAX_BYTES + " bytes.");
+			return;
+		}
+		chain.doFilter(new Limited(request), response);
+	}
+
+	/** Thrown while reading a body that grew past the limit; translated to 413. */
+	static final class TooLarge extends IOException {
+
+		TooLarge() {
+			super("request body over " + MAX_BYTES + " bytes");
+		}
+
+	}
+
+	private static final class Limited extends HttpServletRequestWrapper {
+
+		private ServletInputStream stream;
+
+		Limited(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			if (this.stream == null) {
+				this.stream = new CountingStream(super.getInputStream());
+			}
+			return this.stream;
+		}
+
+	}
+
+	private static final class CountingStream extends ServletInputStream {
+
+		private final ServletInputStream delegate;
+
+		private long count;
+
+		CountingStream(ServletInputStream delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = this.delegate.read();
+			if (b >= 0) {
+				count(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = this.delegate.read(buffer, offset, length);
+			if (n > 0) {
+				count(n);
+			}
+			return n;
+		}
+
+		private void count(int n) throws TooLarge {
+			this.count += n;
+			if (this.count > MAX_BYTES) {
+				throw new TooLarge();
+			}
+		}
+
+		@Override
+		public boolean isFinished() {
+			return this.delegate.isFinished();
+		}
+
+		@Override
+		public boolean isReady() {
+			return this.delegate.isReady();
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			this.delegate.setReadListener(listener);
+		}
+
+	}
+
+}

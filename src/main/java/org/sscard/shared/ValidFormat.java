@@ -1,0 +1,77 @@
+package org.sscard.shared;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.function.Predicate;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+/**
+ * Bean Validation for the domain's value formats, delegating to the value types so that each
+ * rule is written once. {@code null} is valid here; combine with {@code @NotNull}.
+ */
+@Documented
+@Constraint(validatedBy = ValidFormat.Validator.class)
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
+@Retention(RetentionPolicy.RUNTIME)
+public @interface ValidFormat {
+
+	Format value();
+
+	String message() default "";
+
+	Class<?>[] groups() default {};
+
+	Class<? extends Payload>[] payload() default {};
+
+	enum Format {
+
+		ID_NUMBER(IdNumber::isValid, "must be an 18-character resident ID number with a valid birth date and check character"),
+		PHONE(Phone::isValid, "must be a mainland mobile number (11 digits starting 13-19; +86, spaces and hyphens allowed)"),
+		REGION_CODE(RegionCode::isValid, "must be a 6-digit GB/T 2260 region code of a city or county"),
+		ACCOUNT_NUMBER(AccountNumber::isValid, "must be 16-19 digits with a valid Luhn check digit");
+
+		private final Predicate<String> test;
+
+		private final String message;
+
+		Format(Predicate<String> test, String message) {
+			this.test = test;
+			this.message = message;
+		}
+
+	}
+
+	class Validator implements ConstraintValidator<ValidFormat, String> {
+
+		private Format format;
+
+		private boolean customMessage;
+
+		@Override
+		public void initialize(ValidFormat annotation) {
+			this.format = annotation.value();
+			this.customMessage = !annotation.message().isEmpty();
+		}
+
+		@Override
+		public boolean isValid(String value, ConstraintValidatorContext context) {
+			if (value == null || this.format.test.test(value)) {
+				return true;
+			}
+			if (!this.customMessage) {
+				context.disableDefaultConstraintViolation();
+				context.buildConstraintViolationWithTemplate(this.format.message).addConstraintViolation();
+			}
+			return false;
+		}
+
+	}
+
+}

@@ -1,0 +1,22 @@
+package org.sscard.staff;
+
+import org.sscard.shared.Channel;
+
+/**
+ * Who signed in, as the token endpoint needs it: an operator (role and branch) or a channel
+ * client (channel and, for mobile banking, its bank). Carries the stored credential hash for the
+ * password check only; it is never serialised.
+ */
+public record Principal(String name, String credentialHash, OperatorRole role, String branchCode, Channel channel,
+		String bankCode) {
+
+	public boolean isChannelClient() {
+		return this.channel != null;
+	}
+
+	@Override
+	public String toString() {
+		return "Principal[" + this.name + "]";
+	}
+
+}
