@@ -45,13 +45,18 @@ public class TestDatabase {
 		};
 	}
 
-	static boolean dockerAvailable() {
-		try {
-			return DockerClientFactory.instance().isDockerAvailable();
+	private static Boolean dockerAvailable;
+
+	static synchronized boolean dockerAvailable() {
+		if (dockerAvailable == null) {
+			try {
+				dockerAvailable = DockerClientFactory.instance().isDockerAvailable();
+			}
+			catch (RuntimeException ex) {
+				dockerAvailable = false;
+			}
 		}
-		catch (RuntimeException ex) {
-			return false;
-		}
+		return dockerAvailable;
 	}
 
 	static final class DockerAvailable implements Condition {

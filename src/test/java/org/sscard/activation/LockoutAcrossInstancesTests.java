@@ -1,0 +1,63 @@
+package org.sscard.activation;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.sscard.SscardApplication;
+import org.sscard.support.Api;
+import org.sscard.support.Api.Response;
+import org.sscard.support.ApiTest;
+import org.sscard.support.Fixtures.TestCard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The PIN-mismatch count lives in the database: shared by every instance and kept across restarts. */
+class LockoutAcrossInstancesTests extends ApiTest {
+
+	@Autowired
+	DataSource dataSource;
+
+	ConfigurableApplicationContext startAnotherInstance() {
+		HikariDataSource hikari = (HikariDataSource) this.dataSource;
+		return new SpringApplicationBuilder(SscardApplication.class).profiles("test")
+			.run("--server.port=0", "--spring.datasource.url=" + hikari.getJdbcUrl(),
+					"--spring.datasource.username=" + hikari.getUsername(),
+					"--spring.datasource.password=" + ((hikari.getPassword() != null) ? hikari.getPassword() : ""));
+	}
+
+	static int portOf(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	@Test
+	void theCountIsSharedByInstancesAndSurvivesARestart() {
+		TestCard card = this.given.card("440305", null);
+		String window = this.given.window("SERVICE_HALL", "440305");
+		Map<String, Object> wrong = Map.of("currentPin", "000000", "newPin", "802514", "phone", "13812345678");
+		String path = card.path("/social-security-account/activation");
+
+		Response onThisInstance = this.api.post(path, window, wrong);
+		Response onTheOther;
+		try (ConfigurableApplicationContext other = startAnotherInstance()) {
+			onTheOther = new Api(portOf(other)).post(path, window, wrong);
+		}
+		Response afterRestart;
+		try (ConfigurableApplicationContext restarted = startAnotherInstance()) {
+			afterRestart = new Api(portOf(restarted)).post(path, window, wrong);
+		}
+
+		assertThat(onThisInstance.json().get("remainingAttempts").asInt()).isEqualTo(2);
+		assertThat(onTheOther.json().get("remainingAttempts").asInt()).isEqualTo(1);
+		assertThat(afterRestart.status()).isEqualTo(423);
+		assertThat(afterRestart.code()).isEqualTo("ACCOUNT_LOCKED");
+	}
+
+}
