@@ -1,0 +1,198 @@
+package org.sscard.idempotency;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.sscard.idempotency.IdempotencyStore.Claim;
+import org.sscard.idempotency.IdempotencyStore.InUse;
+import org.sscard.idempotency.IdempotencyStore.Replay;
+import org.sscard.idempotency.IdempotencyStore.Reused;
+import org.sscard.shared.ErrorCode;
+import org.sscard.shared.ProblemWriter;
+
+/**
+ * {@code Idempotency-Key} on POST: the same caller sending the same key and body again within
+ * 24 hours gets the first status and body back with {@code Idempotent-Replayed: true}, and the
+ * work is not done twice. Runs after authentication (keys are scoped per caller) and before the
+ * controllers. The token endpoint is exempt from storage: a replay would keep a bearer token in
+ * the database, and issuing a second token does no harm.
+ */
+@Component
+@Order(0)
+class IdempotencyFilter extends OncePerRequestFilter {
+
+	static final String HEADER = "Idempotency-Key";
+
+	private static final Pattern KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
+
+	private final IdempotencyStore store;
+
+	private final ProblemWriter problems;
+
+	IdempotencyFilter(IdempotencyStore store, ProblemWriter problems) {
+		this.store = store;
+		this.problems = problems;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String key = request.getHeader(HEADER);
+		if (!KEY.matcher(key).matches()) {
+			this.problems.write(response, ErrorCode.VALIDATION_FAILED,
+					"Idempotency-Key must be 1 to 255 printable ASCII characters.");
+			return;
+		}
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()
+				|| request.getRequestURI().equals("/api/v1/auth/token")) {
+			chain.doFilter(request, response);
+			return;
+		}
+		byte[] body;
+		try {
+			body = request.getInputStream().readAllBytes();
+		}
+		catch (IOException ex) {
+			this.problems.write(response, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than 16384 bytes.");
+			return;
+		}
+		String caller = authentication.getName();
+		Claim claim = this.store.claim(caller, key, hash(request, body));
+		if (claim instanceof Replay replay) {
+			replay(response, replay);
+		}
+		else if (claim instanceof InUse) {
+			this.problems.write(response, ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+					"A request with this Idempotency-Key is still being processed; retry in a moment.");
+		}
+		else if (claim instanceof Reused) {
+			this.problems.write(response, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+					"This Idempotency-Key was used with a different request; use a new key.");
+		}
+		else {
+			proceed(new CachedBody(request, body), response, chain, caller, key);
+		}
+	}
+
+	private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String caller,
+			String key) throws IOException, ServletException {
+		ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+		boolean completed = false;
+		try {
+			chain.doFilter(request, captured);
+			if (captured.getStatus() < 500) {
+				this.store.complete(caller, key, captured.getStatus(), captured.getContentType(),
+						new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
+				completed = true;
+			}
+		}
+		finally {
+			if (!completed) {
+				releaseQuietly(caller, key);
+			}
+			captured.copyBodyToResponse();
+		}
+	}
+
+	private void releaseQuietly(String caller, String key) {
+		try {
+			this.store.release(caller, key);
+		}
+		catch (DataAccessException ex) {
+			// The database is unreachable: the lease runs out and a retry takes the key over.
+		}
+	}
+
+	private static void replay(HttpServletResponse response, Replay replay) throws IOException {
+		response.setStatus(replay.status());
+		if (replay.contentType() != null) {
+			response.setContentType(replay.contentType());
+		}
+		response.setHeader("Idempotent-Replayed", "true");
+		if (replay.body() != null) {
+			response.getOutputStream().write(replay.body().getBytes(StandardCharsets.UTF_8));
+		}
+	}
+
+	private static byte[] hash(HttpServletRequest request, byte[] body) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+			return digest.digest(body);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The request with its body already read, so that the controller can read it again. */
+	private static final class CachedBody extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		CachedBody(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) {
+					return in.read(buffer, offset, length);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException();
+				}
+
+			};
+		}
+
+	}
+
+}

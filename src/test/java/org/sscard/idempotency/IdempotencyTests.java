@@ -1,0 +1,157 @@
+package org.sscard.idempotency;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.sscard.support.Api.Response;
+import org.sscard.support.ApiTest;
+import org.sscard.support.Fixtures.TestCard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdempotencyTests extends ApiTest {
+
+	static final Map<String, Object> ACTIVATE = Map.of("currentPin", "123456", "newPin", "802514", "phone", "13812345678");
+
+	@Autowired
+	IdempotencyPurge purge;
+
+	String path(TestCard card) {
+		return card.path("/social-security-account/activation");
+	}
+
+	int activatedEvents(TestCard card) {
+		return this.jdbc.queryForObject("select count(*) from activation_events e join cards c on c.id = e.card_id "
+				+ "where c.card_number = ? and e.action = 'ACTIVATED'", Integer.class, card.cardNumber());
+	}
+
+	@Test
+	void aRetryWithTheSameKeyAndBodyGetsTheFirstResponseAgain() {
+		TestCard card = this.given.card("440305", null);
+		String window = this.given.window("HOSPITAL", "440305");
+
+		Response first = this.api.post(path(card), window, ACTIVATE, Map.of("Idempotency-Key", "retry-1"));
+		Response retry = this.api.post(path(card), window, ACTIVATE, Map.of("Idempotency-Key", "retry-1"));
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.header("Idempotent-Replayed")).isNull();
+		assertThat(retry.status()).isEqualTo(200);
+		assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(retry.json()).isEqualTo(first.json());
+		assertThat(activatedEvents(card)).isEqualTo(1);
+	}
+
+	@Test
+	void aReplayedRejectionIsNotCountedTwice() {
+		TestCard card = this.given.card("440305", null);
+		String window = this.given.window("HOSPITAL", "440305");
+		Map<String, Object> wrong = Map.of("currentPin", "000000", "newPin", "802514", "phone", "13812345678");
+
+		Response first = this.api.post(path(card), window, wrong, Map.of("Idempotency-Key", "wrong-1"));
+		Response retry = this.api.post(path(card), window, wrong, Map.of("Idempotency-Key", "wrong-1"));
+
+		assertThat(retry.status()).isEqualTo(422);
+		assertThat(retry.header("content-type")).startsWith("application/problem+json");
+		assertThat(retry.json().get("remainingAttempts")).isEqualTo(first.json().get("remainingAttempts"));
+		assertThat(this.jdbc.queryForObject("select a.pin_mismatch_count from social_security_accounts a join cards c "
+				+ "on c.id = a.card_id where c.card_number = ?", Integer.class, card.cardNumber())).isEqualTo(1);
+	}
+
+	@Test
+	void theSameKeyWithAnotherBodyIsRefused() {
+		TestCard card = this.given.card("440305", null);
+		String window = this.given.window("HOSPITAL", "440305");
+		this.api.post(path(card), window, ACTIVATE, Map.of("Idempotency-Key", "reuse-1"));
+
+		Response other = this.api.post(path(card), window,
+				Map.of("currentPin", "123456", "newPin", "731946", "phone", "13812345678"), Map.of("Idempotency-Key", "reuse-1"));
+
+		assertThat(other.status()).isEqualTo(422);
+		assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+	}
+
+	@Test
+	void keysAreScopedPerCaller() {
+		TestCard card = this.given.card("440305", null);
+		String one = this.given.window("HOSPITAL", "440305");
+		String another = this.given.window("HOSPITAL", "440305");
+		this.api.post(path(card), one, ACTIVATE, Map.of("Idempotency-Key", "shared-key"));
+
+		Response response = this.api.post(path(card), another, ACTIVATE, Map.of("Idempotency-Key", "shared-key"));
+
+		assertThat(response.header("Idempotent-Replayed")).isNull();
+		assertThat(response.code()).isEqualTo("ALREADY_ACTIVE");
+	}
+
+	@Test
+	void aKeyStillInProgressIsInUseAndAnAbandonedOneIsTakenOver() {
+		TestCard card = this.given.card("440305", null);
+		String window = this.given.window("HOSPITAL", "440305");
+		String caller = callerOf(window);
+		byte[] hash = new byte[32];
+		this.jdbc.update("insert into idempotency_keys (caller, idempotency_key, request_hash, state, lease_until) "
+				+ "values (?, 'busy', ?, 'IN_PROGRESS', now() + interval '1 minute')", caller, hash);
+		this.jdbc.update("insert into idempotency_keys (caller, idempotency_key, request_hash, state, lease_until) "
+				+ "values (?, 'crashed', ?, 'IN_PROGRESS', now() - interval '1 second')", caller, hash);
+
+		Response busy = this.api.post(path(card), window, ACTIVATE, Map.of("Idempotency-Key", "busy"));
+		Response crashed = this.api.post(path(card), window, ACTIVATE, Map.of("Idempotency-Key", "crashed"));
+
+		assertThat(busy.status()).isEqualTo(409);
+		assertThat(busy.code()).isEqualTo("IDEMPOTENCY_KEY_IN_USE");
+		assertThat(crashed.status()).isEqualTo(422);
+		assertThat(crashed.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+	}
+
+	@Test
+	void anAbandonedKeyWithTheSameBodyRunsAgain() {
+		TestCard card = this.given.card("440305", null);
+		String window = this.given.window("HOSPITAL", "440305");
+		String caller = callerOf(window);
+		Response first = this.api.post(path(card), window, ACTIVATE, Map.of("Idempotency-Key", "again"));
+		this.jdbc.update("update idempotency_keys set state = 'IN_PROGRESS', response_status = null, "
+				+ "lease_until = now() - interval '1 second' where caller = ? and idempotency_key = 'again'", caller);
+
+		Response retry = this.api.post(path(card), window, ACTIVATE, Map.of("Idempotency-Key", "again"));
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(retry.header("Idempotent-Replayed")).isNull();
+		assertThat(retry.code()).isEqualTo("ALREADY_ACTIVE");
+	}
+
+	@Test
+	void aMalformedKeyIsRefused() {
+		TestCard card = this.given.card("440305", null);
+		String window = this.given.window("HOSPITAL", "440305");
+
+		Response tooLong = this.api.post(path(card), window, ACTIVATE, Map.of("Idempotency-Key", "k".repeat(256)));
+
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.code()).isEqualTo("VALIDATION_FAILED");
+		assertThat(this.api.get(card.path(""), window).text("/socialSecurityAccount/status")).isEqualTo("PENDING_ACTIVATION");
+	}
+
+	@Test
+	void keysOlderThanADayArePurged() {
+		Instant old = Instant.now().minus(25, ChronoUnit.HOURS);
+		this.jdbc.update("insert into idempotency_keys (caller, idempotency_key, request_hash, state, response_status, "
+				+ "created_at, lease_until) values ('someone', 'old-key', ?, 'COMPLETED', 200, ?, ?)", new byte[32],
+				Timestamp.from(old), Timestamp.from(old));
+
+		this.purge.purge();
+
+		assertThat(this.jdbc.queryForObject("select count(*) from idempotency_keys where idempotency_key = 'old-key'",
+				Integer.class)).isZero();
+	}
+
+	private String callerOf(String token) {
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+		return payload.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
+	}
+
+}
