@@ -177,7 +177,7 @@ public class CardActivation {
 		account.ensureResettable();
 		requireIdentity(card.holder(), request.idNumber(), request.holderName());
 		NewPin pin = NewPin.check(request.newPin(), card.holder().idNumber());
-		account.resetPin(this.pins.hash(pin.digits()));
+		account.resetPin(this.pins.hash(pin.digits()), caller.channel(), caller.branchCode(), Instant.now());
 		this.audit.succeeded(card.id(), audited, AuditAction.PIN_RESET, actor(caller));
 	}
 

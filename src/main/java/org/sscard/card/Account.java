@@ -79,12 +79,20 @@ public abstract class Account {
 		this.activationChannel = channel;
 	}
 
-	/** Unlocks the account with a new PIN chosen in person. */
-	public void resetPin(PinHash newPin) {
+	/**
+	 * Unlocks the account with a new PIN chosen in person. An account that locked before it was
+	 * ever activated becomes active here, so this is also where and when it was activated.
+	 */
+	public void resetPin(PinHash newPin, Channel channel, String branchCode, Instant at) {
 		ensureResettable();
 		this.status = AccountStatus.ACTIVE;
 		this.pin = newPin;
 		this.pinMismatchCount = 0;
+		if (this.activatedAt == null) {
+			this.activatedAt = at.truncatedTo(ChronoUnit.MICROS);
+			this.activatedAtBranch = branchCode;
+			this.activationChannel = channel;
+		}
 	}
 
 	/**

@@ -42,6 +42,8 @@ class PinResetTests extends ApiTest {
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.text("/socialSecurityAccount/status")).isEqualTo("ACTIVE");
+		assertThat(response.text("/socialSecurityAccount/activationChannel")).isEqualTo("SERVICE_HALL");
+		assertThat(response.json().at("/socialSecurityAccount/activatedAt").isNull()).isFalse();
 		assertThat(this.jdbc.queryForObject("select a.pin_mismatch_count from social_security_accounts a join cards c "
 				+ "on c.id = a.card_id where c.card_number = ?", Integer.class, card.cardNumber()))
 			.isZero();
