@@ -273,6 +273,31 @@ class SocialSecurityActivationTests extends ApiTest {
 	}
 
 	@Test
+	void concurrentWrongPinsLoseNoIncrement() throws Exception {
+		TestCard card = this.given.card(SHENZHEN_NANSHAN, null);
+		String window = this.given.window("SERVICE_HALL", SHENZHEN_NANSHAN);
+		ExecutorService pool = Executors.newFixedThreadPool(3);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Response>> calls = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			calls.add(pool.submit(() -> {
+				start.await();
+				return this.api.post(card.path(ACTIVATION), window, activation("000000", "802514", "13912345678"));
+			}));
+		}
+		start.countDown();
+		List<String> codes = new ArrayList<>();
+		for (Future<Response> call : calls) {
+			codes.add(call.get().code());
+		}
+		pool.shutdown();
+
+		assertThat(codes).containsExactlyInAnyOrder("PIN_MISMATCH", "PIN_MISMATCH", "ACCOUNT_LOCKED");
+		assertThat(mismatchCount(card)).isEqualTo(3);
+		assertThat(status(card)).isEqualTo("LOCKED");
+	}
+
+	@Test
 	void activationIsAuditedWithActorBranchChannelAndPhoneChange() {
 		TestCard card = this.given.card(SHENZHEN_NANSHAN, null);
 		String window = this.given.window("PHARMACY", SHENZHEN_NANSHAN);
