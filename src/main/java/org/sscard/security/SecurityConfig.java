@@ -37,6 +37,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.sscard.branch.BranchDirectory;
 import org.sscard.shared.ErrorCode;
+import org.sscard.shared.Failures;
 import org.sscard.shared.ProblemWriter;
 import org.sscard.staff.StaffDirectory;
 
@@ -67,6 +68,10 @@ class SecurityConfig {
 		provider.setPasswordEncoder(passwordEncoder);
 		AuthenticationManager signIn = new ProviderManager(provider);
 		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
+			if (Failures.databaseUnavailable(ex)) {
+				problems.write(response, ErrorCode.SERVICE_UNAVAILABLE, Failures.UNAVAILABLE_DETAIL);
+				return;
+			}
 			response.setHeader("WWW-Authenticate", "Basic realm=\"sscard\"");
 			problems.write(response, ErrorCode.UNAUTHENTICATED, "Give the username and password (or client id and secret) with HTTP Basic.");
 		};

@@ -70,6 +70,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex) {
+		if (Failures.databaseUnavailable(ex)) {
+			log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+			return respond(ProblemWriter.problem(ErrorCode.SERVICE_UNAVAILABLE, Failures.UNAVAILABLE_DETAIL));
+		}
 		log.error("Unexpected failure", ex);
 		return respond(ProblemWriter.problem(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
 	}

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * length is too big, and while reading when a chunked body grows past the limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimit extends OncePerRequestFilter {
 
 	static final int MAX_BYTES = 16 * 1024;
