@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.sscard.branch.BranchDirectory;
 import org.sscard.shared.ErrorCode;
@@ -63,7 +64,7 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain tokenEndpoint(HttpSecurity http, StaffDirectory staff, PasswordEncoder passwordEncoder,
-			ProblemWriter problems) throws Exception {
+			ProblemWriter problems, LoginThrottle throttle) throws Exception {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(SignInDetails.service(staff));
 		provider.setPasswordEncoder(passwordEncoder);
 		AuthenticationManager signIn = new ProviderManager(provider);
@@ -76,6 +77,7 @@ class SecurityConfig {
 			problems.write(response, ErrorCode.UNAUTHENTICATED, "Give the username and password (or client id and secret) with HTTP Basic.");
 		};
 		return common(http, problems).securityMatcher("/api/v1/auth/token")
+			.addFilterBefore(new LoginThrottle.Filter(throttle, problems), BasicAuthenticationFilter.class)
 			.authenticationManager(signIn)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(unauthenticated))
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint(unauthenticated))

@@ -1,0 +1,87 @@
+package org.sscard.security;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.sscard.support.ApiTest;
+import org.sscard.support.Fixtures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoginThrottleTests extends ApiTest {
+
+	@Value("${local.server.port}")
+	int port;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	HttpResponse<String> signIn(String username, String password, String address) throws Exception {
+		String credentials = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/auth/token"))
+			.header("Authorization", "Basic " + credentials)
+			.header("X-Forwarded-For", address)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	String newOperator() {
+		String username = "throttle." + Fixtures.next();
+		this.api.post("/api/v1/admin/operators", this.given.adminToken(),
+				java.util.Map.of("username", username, "password", Fixtures.PASSWORD, "role", "ADMIN"));
+		return username;
+	}
+
+	@Test
+	void repeatedFailuresForOneUsernameFromOneAddressGetShortGrowingDelays() throws Exception {
+		String username = newOperator();
+		String attacker = "198.51.100." + (Fixtures.next() % 250);
+		for (int i = 0; i < 5; i++) {
+			assertThat(signIn(username, "wrong-password-" + i, attacker).statusCode()).isEqualTo(401);
+		}
+
+		HttpResponse<String> blocked = signIn(username, Fixtures.PASSWORD, attacker);
+		HttpResponse<String> elsewhere = signIn(username, Fixtures.PASSWORD, "203.0.113." + (Fixtures.next() % 250));
+
+		assertThat(blocked.statusCode()).isEqualTo(429);
+		assertThat(blocked.body()).contains("\"code\":\"TOO_MANY_REQUESTS\"");
+		assertThat(blocked.headers().firstValue("Retry-After")).hasValueSatisfying((s) -> assertThat(Long.parseLong(s)).isBetween(1L, 60L));
+		assertThat(elsewhere.statusCode()).as("the real operator elsewhere is not locked out").isEqualTo(200);
+
+		Thread.sleep(1100);
+		assertThat(signIn(username, Fixtures.PASSWORD, attacker).statusCode()).as("the delay is short").isEqualTo(200);
+	}
+
+	@Test
+	void repeatedFailuresFromOneAddressAreThrottledWhateverTheUsername() throws Exception {
+		String address = "192.0.2." + (Fixtures.next() % 250);
+		for (int i = 0; i < 20; i++) {
+			signIn("guess-" + i + "-" + Fixtures.next(), "wrong-password", address);
+		}
+
+		HttpResponse<String> response = signIn(Fixtures.ADMIN, Fixtures.ADMIN_PASSWORD, address);
+
+		assertThat(response.statusCode()).isEqualTo(429);
+	}
+
+	@Test
+	void failuresAreSharedThroughTheDatabase() throws Exception {
+		String username = newOperator();
+		String address = "198.51.100.77";
+		for (int i = 0; i < 5; i++) {
+			signIn(username, "wrong-password", address);
+		}
+
+		assertThat(this.jdbc.queryForObject("select failures from login_failures where subject = ?", Integer.class,
+				"pair:" + username + "|" + address)).isEqualTo(5);
+		assertThat(this.jdbc.queryForObject("select blocked_until > now() from login_failures where subject = ?",
+				Boolean.class, "pair:" + username + "|" + address)).isTrue();
+	}
+
+}
