@@ -1,6 +1,7 @@
 package org.sscard.security;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,6 +35,12 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.sscard.branch.BranchDirectory;
@@ -41,6 +48,8 @@ import org.sscard.shared.ErrorCode;
 import org.sscard.shared.Failures;
 import org.sscard.shared.ProblemWriter;
 import org.sscard.staff.StaffDirectory;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority;
 import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
@@ -54,6 +63,12 @@ import static org.springframework.security.authorization.AuthorityAuthorizationM
 class SecurityConfig {
 
 	private static final String CARD = "/api/v1/cards/*";
+
+	private final CorsFilter cors;
+
+	SecurityConfig(@Value("${sscard.cors.allowed-origins:}") List<String> allowedOrigins, JsonMapper json) {
+		this.cors = CorsPolicy.filter(allowedOrigins.stream().filter((origin) -> !origin.isBlank()).toList(), json);
+	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -123,6 +138,13 @@ class SecurityConfig {
 		AccessDeniedHandler forbidden = (request, response, ex) -> problems.write(response, ErrorCode.FORBIDDEN,
 				"Your role may not make this call.");
 		return http.csrf((csrf) -> csrf.disable())
+			.cors((cors) -> cors.disable())
+			.addFilterBefore(this.cors, LogoutFilter.class)
+			.headers((headers) -> headers
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+						new StaticHeadersWriter("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling((ex) -> ex.accessDeniedHandler(forbidden));
