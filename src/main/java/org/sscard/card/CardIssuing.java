@@ -67,8 +67,8 @@ public class CardIssuing {
 		if (bank != null && this.financialAccounts.existsByAccountNumber(bank.accountNumber())) {
 			throw new DomainException(ErrorCode.DUPLICATE, "That bank account number is already on another card.");
 		}
-		Cardholder holder = this.holders.findByIdNumber(request.idNumber().value())
-			.orElseGet(() -> this.holders.save(new Cardholder(request.idNumber(), request.holderName())));
+		this.holders.addIfAbsent(request.idNumber().value(), request.holderName());
+		Cardholder holder = this.holders.findByIdNumber(request.idNumber().value()).orElseThrow();
 		if (!holder.isIdentifiedBy(request.idNumber(), request.holderName())) {
 			throw new DomainException(ErrorCode.IDENTITY_MISMATCH,
 					"ID number " + request.idNumber().masked() + " is on file under another name.");

@@ -34,12 +34,6 @@ public class Cardholder {
 	protected Cardholder() {
 	}
 
-	Cardholder(IdNumber idNumber, String name) {
-		this.idNumber = idNumber.value();
-		this.name = name;
-		this.createdAt = Instant.now();
-	}
-
 	/** Whether an ID card shown at the window (or typed online) is this holder's. */
 	public boolean isIdentifiedBy(IdNumber shownIdNumber, String shownName) {
 		return this.idNumber.equals(shownIdNumber.value()) && this.name.equals(shownName.strip());

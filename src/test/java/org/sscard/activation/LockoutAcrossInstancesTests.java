@@ -4,18 +4,13 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.sscard.SscardApplication;
-import org.sscard.support.Api;
 import org.sscard.support.Api.Response;
 import org.sscard.support.ApiTest;
 import org.sscard.support.Fixtures.TestCard;
+import org.sscard.support.OtherInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,18 +19,6 @@ class LockoutAcrossInstancesTests extends ApiTest {
 
 	@Autowired
 	DataSource dataSource;
-
-	ConfigurableApplicationContext startAnotherInstance() {
-		HikariDataSource hikari = (HikariDataSource) this.dataSource;
-		return new SpringApplicationBuilder(SscardApplication.class).profiles("test")
-			.run("--server.port=0", "--spring.datasource.url=" + hikari.getJdbcUrl(),
-					"--spring.datasource.username=" + hikari.getUsername(),
-					"--spring.datasource.password=" + ((hikari.getPassword() != null) ? hikari.getPassword() : ""));
-	}
-
-	static int portOf(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
-	}
 
 	@Test
 	void theCountIsSharedByInstancesAndSurvivesARestart() {
@@ -46,12 +29,12 @@ class LockoutAcrossInstancesTests extends ApiTest {
 
 		Response onThisInstance = this.api.post(path, window, wrong);
 		Response onTheOther;
-		try (ConfigurableApplicationContext other = startAnotherInstance()) {
-			onTheOther = new Api(portOf(other)).post(path, window, wrong);
+		try (OtherInstance other = OtherInstance.on(this.dataSource)) {
+			onTheOther = other.api().post(path, window, wrong);
 		}
 		Response afterRestart;
-		try (ConfigurableApplicationContext restarted = startAnotherInstance()) {
-			afterRestart = new Api(portOf(restarted)).post(path, window, wrong);
+		try (OtherInstance restarted = OtherInstance.on(this.dataSource)) {
+			afterRestart = restarted.api().post(path, window, wrong);
 		}
 
 		assertThat(onThisInstance.json().get("remainingAttempts").asInt()).isEqualTo(2);

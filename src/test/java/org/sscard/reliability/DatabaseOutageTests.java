@@ -11,14 +11,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.sscard.SscardApplication;
 import org.sscard.support.Api;
 import org.sscard.support.Api.Response;
 import org.sscard.support.ApiTest;
 import org.sscard.support.Fixtures.TestCard;
+import org.sscard.support.OtherInstance;
 import org.sscard.support.TcpProxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,14 +39,9 @@ class DatabaseOutageTests extends ApiTest {
 		Map<String, Object> activation = Map.of("currentPin", "123456", "newPin", "802514", "phone", "13812345678");
 
 		try (TcpProxy proxy = new TcpProxy(database.getHost(), database.getPort());
-				ConfigurableApplicationContext instance = new SpringApplicationBuilder(SscardApplication.class)
-					.profiles("test")
-					.run("--server.port=0",
-							"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + proxy.port() + database.getPath()
-									+ ((database.getQuery() != null) ? "?" + database.getQuery() : ""),
-							"--spring.datasource.username=" + hikari.getUsername(),
-							"--spring.datasource.password=" + ((hikari.getPassword() != null) ? hikari.getPassword() : ""))) {
-			Api api = new Api(((WebServerApplicationContext) instance).getWebServer().getPort());
+				OtherInstance instance = OtherInstance.on(this.dataSource, "jdbc:postgresql://127.0.0.1:" + proxy.port()
+						+ database.getPath() + ((database.getQuery() != null) ? "?" + database.getQuery() : ""))) {
+			Api api = instance.api();
 			assertThat(api.get(card.path(""), window).status()).isEqualTo(200);
 
 			proxy.blackhole();

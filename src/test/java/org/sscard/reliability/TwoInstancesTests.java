@@ -1,0 +1,167 @@
+package org.sscard.reliability;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.sscard.support.Api;
+import org.sscard.support.Api.Response;
+import org.sscard.support.ApiTest;
+import org.sscard.support.Fixtures;
+import org.sscard.support.Fixtures.TestCard;
+import org.sscard.support.OtherInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances behind a load balancer, one database: calls on the same card at the same time,
+ * half on each instance. Never a 5xx, never a lost update, never two successes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoInstancesTests extends ApiTest {
+
+	@Autowired
+	DataSource dataSource;
+
+	OtherInstance other;
+
+	@BeforeAll
+	void startSecondInstance() {
+		this.other = OtherInstance.on(this.dataSource);
+	}
+
+	@AfterAll
+	void stopSecondInstance() {
+		this.other.close();
+	}
+
+	/** Runs {@code calls} requests at once, alternating between the two instances. */
+	List<Response> concurrently(int calls, Function<Api, Response> call) throws Exception {
+		Api[] instances = { this.api, this.other.api() };
+		ExecutorService pool = Executors.newFixedThreadPool(calls);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Response>> futures = new ArrayList<>();
+		for (int i = 0; i < calls; i++) {
+			Api api = instances[i % 2];
+			Callable<Response> task = () -> {
+				start.await();
+				return call.apply(api);
+			};
+			futures.add(pool.submit(task));
+		}
+		start.countDown();
+		List<Response> responses = new ArrayList<>();
+		for (Future<Response> future : futures) {
+			responses.add(future.get());
+		}
+		pool.shutdown();
+		return responses;
+	}
+
+	static List<Integer> statuses(List<Response> responses) {
+		return responses.stream().map(Response::status).toList();
+	}
+
+	@Test
+	void concurrentActivationsOnBothInstancesSucceedExactlyOnce() throws Exception {
+		TestCard card = this.given.card("440305", "ICBC");
+		String window = this.given.window("SERVICE_HALL", "440305");
+
+		List<Response> responses = concurrently(16, (api) -> api.post(card.path("/social-security-account/activation"),
+				window, Map.of("currentPin", "123456", "newPin", "802514", "phone", "13812345678")));
+
+		assertThat(statuses(responses)).filteredOn((s) -> s == 200).hasSize(1);
+		assertThat(responses).filteredOn((r) -> r.status() != 200)
+			.allSatisfy((r) -> assertThat(r.code()).isIn("ALREADY_ACTIVE", "CONCURRENT_UPDATE"));
+	}
+
+	@Test
+	void concurrentCombinedAndSingleActivationsNeverHalfActivate() throws Exception {
+		TestCard card = this.given.card("440305", "ICBC");
+		String teller = this.given.teller("440305", "ICBC");
+		Map<String, Object> combined = Map.of("idNumber", card.idNumber(), "holderName", card.name(), "phone",
+				"13812345678", "currentPin", "123456", "socialSecurityPin", "802514", "financialPin", "731946");
+		Map<String, Object> financial = Map.of("idNumber", card.idNumber(), "holderName", card.name(), "phone",
+				"13812345678", "newPin", "731946");
+
+		List<Response> responses = concurrently(8, (api) -> (Fixtures.next() % 2 == 0)
+				? api.post(card.path("/activation"), teller, combined)
+				: api.post(card.path("/financial-account/activation"), teller, financial));
+
+		assertThat(statuses(responses)).allMatch((s) -> s == 200 || s == 409);
+		assertThat(statuses(responses)).filteredOn((s) -> s == 200).hasSize(1);
+		int activatedEvents = this.jdbc.queryForObject("select count(*) from activation_events e join cards c on "
+				+ "c.id = e.card_id where c.card_number = ? and e.action = 'ACTIVATED'", Integer.class, card.cardNumber());
+		String financialStatus = this.api.get(card.path(""), teller).text("/financialAccount/status");
+		assertThat(financialStatus).isEqualTo("ACTIVE");
+		assertThat(activatedEvents).isIn(1, 2);
+	}
+
+	@Test
+	void concurrentWrongPinsOnBothInstancesAreAllCounted() throws Exception {
+		TestCard card = this.given.card("440305", null);
+		String window = this.given.window("SERVICE_HALL", "440305");
+
+		List<Response> responses = concurrently(3, (api) -> api.post(card.path("/social-security-account/activation"),
+				window, Map.of("currentPin", "000000", "newPin", "802514", "phone", "13812345678")));
+
+		assertThat(responses.stream().map(Response::code).toList()).containsExactlyInAnyOrder("PIN_MISMATCH",
+				"PIN_MISMATCH", "ACCOUNT_LOCKED");
+		assertThat(this.jdbc.queryForObject("select a.pin_mismatch_count from social_security_accounts a join cards c "
+				+ "on c.id = a.card_id where c.card_number = ?", Integer.class, card.cardNumber())).isEqualTo(3);
+	}
+
+	@Test
+	void concurrentIssuesOfOneCardNumberCreateOneCard() throws Exception {
+		TestCard card = Fixtures.newCard("440305", "ICBC");
+		String admin = this.given.adminToken();
+
+		List<Response> responses = concurrently(6, (api) -> api.post("/api/v1/admin/cards", admin, card.issueRequest()));
+
+		assertThat(statuses(responses)).filteredOn((s) -> s == 201).hasSize(1);
+		assertThat(responses).filteredOn((r) -> r.status() != 201).allSatisfy((r) -> assertThat(r.code()).isEqualTo("DUPLICATE"));
+	}
+
+	@Test
+	void concurrentCardsForOneNewHolderShareTheHolder() throws Exception {
+		TestCard first = Fixtures.newCard("440305", null);
+		String admin = this.given.adminToken();
+
+		List<Response> responses = concurrently(6, (api) -> {
+			TestCard card = new TestCard(Fixtures.newCard("440305", null).cardNumber(), first.idNumber(), first.name(),
+					"440305", null, null);
+			return api.post("/api/v1/admin/cards", admin, card.issueRequest());
+		});
+
+		assertThat(statuses(responses)).containsOnly(201);
+		assertThat(this.jdbc.queryForObject("select count(*) from cardholders where id_number = ?", Integer.class,
+				first.idNumber())).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentBranchesWithOneCodeCreateOneBranch() throws Exception {
+		String code = "RACE-" + Fixtures.next();
+		String admin = this.given.adminToken();
+
+		List<Response> responses = concurrently(6, (api) -> api.post("/api/v1/admin/branches", admin,
+				Map.of("code", code, "name", "race", "kind", "HOSPITAL", "regionCode", "440305")));
+
+		assertThat(statuses(responses)).filteredOn((s) -> s == 201).hasSize(1);
+		assertThat(responses).filteredOn((r) -> r.status() != 201).allSatisfy((r) -> assertThat(r.code()).isEqualTo("DUPLICATE"));
+	}
+
+}
