@@ -12,11 +12,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses bodies over 16 KiB with 413 {@code PAYLOAD_TOO_LARGE}: at once when the declared
+ * Refuses bodies with a Content-Type that names no concrete type (415), and bodies over 16 KiB with 413 {@code PAYLOAD_TOO_LARGE}: at once when the declared
  * length is too big, and while reading when a chunked body grows past the limit.
  */
 @Component
@@ -39,7 +41,25 @@ class RequestSizeLimit extends OncePerRequestFilter {
 					"The request body is larger than " + MAX_BYTES + " bytes.");
 			return;
 		}
+		if (!concreteOrAbsent(request.getContentType())) {
+			this.problems.write(response, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+			return;
+		}
 		chain.doFilter(new Limited(request), response);
+	}
+
+	/** A Content-Type that names no concrete type ({@code *}/{@code *}, garbage) cannot describe a body. */
+	private static boolean concreteOrAbsent(String contentType) {
+		if (contentType == null) {
+			return true;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return !type.isWildcardType() && !type.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	/** Thrown while reading a body that grew past the limit; translated to 413. */

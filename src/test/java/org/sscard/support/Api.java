@@ -44,11 +44,17 @@ public final class Api {
 	}
 
 	public Response send(String method, String path, String token, String contentType, String body) {
+		return send(method, path, token, contentType, body, Map.of());
+	}
+
+	public Response send(String method, String path, String token, String contentType, String body,
+			Map<String, String> headers) {
 		HttpRequest.Builder request = request(path, token).method(method,
 				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
+		headers.forEach(request::header);
 		return send(request);
 	}
 

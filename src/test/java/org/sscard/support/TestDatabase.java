@@ -58,6 +58,28 @@ public class TestDatabase {
 		};
 	}
 
+	private static PostgreSQLContainer standaloneContainer;
+
+	/**
+	 * Datasource arguments for a service started by hand (outside the Spring test context, e.g.
+	 * from a jqwik property): the same choice of Testcontainers or the local server.
+	 */
+	public static synchronized String[] standaloneArguments() {
+		if (dockerAvailable()) {
+			if (standaloneContainer == null) {
+				standaloneContainer = new PostgreSQLContainer("postgres:17-alpine");
+				standaloneContainer.start();
+			}
+			return new String[] { "--spring.datasource.url=" + standaloneContainer.getJdbcUrl(),
+					"--spring.datasource.username=" + standaloneContainer.getUsername(),
+					"--spring.datasource.password=" + standaloneContainer.getPassword() };
+		}
+		LocalDatabase database = LocalDatabase.get();
+		return new String[] { "--spring.datasource.url=" + database.url(),
+				"--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password() };
+	}
+
 	private static Boolean dockerAvailable;
 
 	static synchronized boolean dockerAvailable() {

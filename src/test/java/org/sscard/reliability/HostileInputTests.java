@@ -1,0 +1,266 @@
+package org.sscard.reliability;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.sscard.SscardApplication;
+import org.sscard.support.Api;
+import org.sscard.support.Api.Response;
+import org.sscard.support.Fixtures;
+import org.sscard.support.Fixtures.TestCard;
+import org.sscard.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Thousands of malformed and hostile bodies, headers, path values and tokens at every endpoint.
+ * Whatever arrives: never a 5xx, every error is problem details, and a refused call leaves the
+ * data as it was.
+ */
+class HostileInputTests {
+
+	static final String TEST_SECRET = "test-only-jwt-secret-0123456789abcdef";
+
+	static ConfigurableApplicationContext service;
+
+	static Api api;
+
+	static JdbcTemplate jdbc;
+
+	static Map<String, String> tokens;
+
+	static List<Endpoint> endpoints;
+
+	record Endpoint(String method, String path, String token) {
+
+		@Override
+		public String toString() {
+			return this.method + " " + this.path;
+		}
+
+	}
+
+	@BeforeContainer
+	static void start() {
+		List<String> args = new ArrayList<>(List.of("--server.port=0"));
+		args.addAll(List.of(TestDatabase.standaloneArguments()));
+		service = new SpringApplicationBuilder(SscardApplication.class).profiles("test").run(args.toArray(String[]::new));
+		api = new Api(((WebServerApplicationContext) service).getWebServer().getPort());
+		jdbc = service.getBean(JdbcTemplate.class);
+		Fixtures given = new Fixtures(api);
+		TestCard active = given.card("440305", "ICBC");
+		String window = given.window("SERVICE_HALL", "440305");
+		String teller = given.teller("440305", "ICBC");
+		api.post(active.path("/activation"), teller, Map.of("idNumber", active.idNumber(), "holderName", active.name(),
+				"phone", "13812345678", "currentPin", "123456", "socialSecurityPin", "802514", "financialPin", "731946"));
+		String card = active.path("");
+		tokens = Map.of("admin", given.adminToken(), "window", window, "teller", teller, "wechat",
+				given.client("WECHAT", null));
+		endpoints = List.of(new Endpoint("POST", "/api/v1/admin/branches", tokens.get("admin")),
+				new Endpoint("POST", "/api/v1/admin/operators", tokens.get("admin")),
+				new Endpoint("POST", "/api/v1/admin/channel-clients", tokens.get("admin")),
+				new Endpoint("POST", "/api/v1/admin/cards", tokens.get("admin")),
+				new Endpoint("POST", card + "/social-security-account/activation", window),
+				new Endpoint("POST", card + "/social-security-account/pin-reset", window),
+				new Endpoint("POST", card + "/financial-account/activation", tokens.get("wechat")),
+				new Endpoint("POST", card + "/financial-account/pin-reset", teller),
+				new Endpoint("POST", card + "/activation", teller), new Endpoint("GET", card, teller),
+				new Endpoint("GET", card + "/events", tokens.get("admin")),
+				new Endpoint("POST", "/api/v1/auth/token", null));
+	}
+
+	@AfterContainer
+	static void stop() {
+		service.close();
+	}
+
+	/** Everything a refused call must leave as it was (events and counters may grow, as the contract says). */
+	static String fingerprint() {
+		return jdbc.queryForObject("select md5(concat_ws('|', "
+				+ "(select string_agg(c::text, ',' order by id) from cards c), "
+				+ "(select string_agg(concat_ws(':', card_id, status, encode(pin_hash, 'hex'), activated_at), ',' order by card_id) from social_security_accounts), "
+				+ "(select string_agg(concat_ws(':', card_id, status, encode(pin_hash, 'hex'), activated_at), ',' order by card_id) from financial_accounts), "
+				+ "(select string_agg(h::text, ',' order by id) from cardholders h), "
+				+ "(select string_agg(b::text, ',' order by id) from branches b), "
+				+ "(select string_agg(o::text, ',' order by id) from operators o), "
+				+ "(select string_agg(k::text, ',' order by id) from channel_clients k)))", String.class);
+	}
+
+	static void assertWellBehaved(Response response) {
+		assertThat(response.status()).as("status of %s", response).isLessThan(500);
+		if (response.status() >= 400) {
+			assertThat(response.header("content-type")).as("content type of %s", response)
+				.startsWith("application/problem+json");
+			assertThat(response.json().get("code").asString()).isNotBlank();
+			assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+		}
+	}
+
+	@Property(tries = 1500)
+	void hostileBodiesAreRefusedCleanly(@ForAll("endpoints") Endpoint endpoint, @ForAll("bodies") String body) {
+		String before = fingerprint();
+
+		Response response = "GET".equals(endpoint.method()) ? api.get(endpoint.path(), endpoint.token())
+				: api.post(endpoint.path(), endpoint.token(), body);
+
+		assertWellBehaved(response);
+		if (response.status() >= 400) {
+			assertThat(fingerprint()).isEqualTo(before);
+		}
+	}
+
+	@Property(tries = 600)
+	void forgedTokensAreUnauthenticated(@ForAll("endpoints") Endpoint endpoint, @ForAll("forgedTokens") String token) {
+		String before = fingerprint();
+
+		Response response = "GET".equals(endpoint.method()) ? api.get(endpoint.path(), token)
+				: api.post(endpoint.path(), token, "{}");
+
+		assertWellBehaved(response);
+		if (endpoint.token() != null) {
+			assertThat(response.status()).as(token).isEqualTo(401);
+		}
+		assertThat(fingerprint()).isEqualTo(before);
+	}
+
+	@Property(tries = 600)
+	void hostilePathValuesAreRefusedCleanly(@ForAll("pathValues") String value, @ForAll boolean write) {
+		String path = "/api/v1/cards/" + value + (write ? "/social-security-account/activation" : "");
+		Response response = write
+				? api.post(path, tokens.get("window"), Map.of("currentPin", "123456", "newPin", "802514", "phone", "13812345678"))
+				: api.get(path, tokens.get("admin"));
+
+		assertWellBehaved(response);
+	}
+
+	@Property(tries = 600)
+	void hostileHeadersAreRefusedCleanly(@ForAll("endpoints") Endpoint endpoint, @ForAll("contentTypes") String contentType,
+			@ForAll("idempotencyKeys") String key) {
+		String before = fingerprint();
+
+		Response response = api.send(endpoint.method(), endpoint.path(), endpoint.token(), contentType, "{\"x\":1}",
+				Map.of("Idempotency-Key", key, "X-Forwarded-For", "203.0.113.9"));
+
+		assertWellBehaved(response);
+		if (response.status() >= 400) {
+			assertThat(fingerprint()).isEqualTo(before);
+		}
+	}
+
+	@Provide
+	Arbitrary<Endpoint> endpoints() {
+		return Arbitraries.of(endpoints);
+	}
+
+	@Provide
+	Arbitrary<String> bodies() {
+		Arbitrary<String> anyText = Arbitraries.strings().all().ofMaxLength(80);
+		Arbitrary<String> value = Arbitraries.oneOf(anyText.map(HostileInputTests::quote),
+				Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(20).map(HostileInputTests::quote),
+				Arbitraries.integers().map(String::valueOf), Arbitraries.doubles().map(String::valueOf),
+				Arbitraries.of("null", "true", "false", "[]", "{}", "[1,\"a\",null]", "{\"a\":{\"b\":[]}}", "1e400",
+						"-0", "\"\\u0000\"", "\"\\ud800\"", "\"123456\"", "\"802514\"", "\"13812345678\"",
+						"\"440305198503121012\"", "\"ICBC\"", "\"BANK_BRANCH\"", "\"TELLER\"", "\"WECHAT\"", "\"CNY\"",
+						"\"CREDIT\"", "\"" + "9".repeat(1200) + "\"", "9".repeat(1200)));
+		Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.of("currentPin", "newPin", "phone", "idNumber",
+				"holderName", "socialSecurityPin", "financialPin", "code", "name", "kind", "regionCode", "bankCode",
+				"username", "password", "role", "branchCode", "clientId", "secret", "channel", "cardNumber", "holder",
+				"insuredRegionCode", "financialAccount", "accountNumber", "currency", "type", "__proto__", ""),
+				Arbitraries.strings().ofMaxLength(12));
+		Arbitrary<String> member = Combinators.combine(name, value).as((n, v) -> quote(n) + ":" + v);
+		Arbitrary<String> object = member.list().ofMaxSize(8).map((members) -> "{" + String.join(",", members) + "}");
+		return Arbitraries.oneOf(object, object.map((o) -> o.substring(0, o.length() / 2)), anyText,
+				Arbitraries.integers().between(1, 3000).map((depth) -> "[".repeat(depth) + "]".repeat(depth)),
+				Arbitraries.of("", "null", "[]", "\"text\"", "{\"currentPin\":\"123456\",\"currentPin\":\"000000\"}",
+						"{\"a\":1}{\"b\":2}", "\uFEFF{}", "{\"x\":\"" + "y".repeat(20000) + "\"}"));
+	}
+
+	@Provide
+	Arbitrary<String> forgedTokens() {
+		String valid = tokens.get("teller");
+		String[] parts = valid.split("\\.");
+		String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+		Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+		String adminPayload = b64.encodeToString(payload.replace("\"TELLER\"", "\"ADMIN\"").getBytes(StandardCharsets.UTF_8));
+		return Arbitraries.oneOf(
+				Arbitraries.of(b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes()) + "." + parts[1] + ".",
+						b64.encodeToString("{\"alg\":\"none\"}".getBytes()) + "." + adminPayload + ".",
+						parts[0] + "." + adminPayload + "." + parts[2], parts[0] + "." + parts[1] + ".",
+						parts[0] + "." + parts[1] + "." + parts[2].substring(1), "", "Bearer", valid + "x",
+						sign("another-key-of-at-least-thirty-two-bytes", Map.of("role", "ADMIN"), 600),
+						sign(TEST_SECRET, Map.of("role", "ADMIN"), -60), sign(TEST_SECRET, Map.of(), 600),
+						sign(TEST_SECRET, Map.of("role", "ROOT"), 600),
+						sign(TEST_SECRET, Map.of("role", "TELLER", "branchCode", "NO-SUCH"), 600),
+						sign(TEST_SECRET, Map.of("role", "CHANNEL_CLIENT"), 600),
+						sign(TEST_SECRET, Map.of("role", "CHANNEL_CLIENT", "channel", "BANK_COUNTER"), 600),
+						sign(TEST_SECRET, Map.of("role", "CHANNEL_CLIENT", "channel", "MOBILE_BANKING"), 600)),
+				Arbitraries.strings().withCharRange('!', '~').ofMaxLength(300),
+				Arbitraries.strings().withChars("abcXYZ0123456789-_.").ofMinLength(10).ofMaxLength(400));
+	}
+
+	@Provide
+	Arbitrary<String> pathValues() {
+		return Arbitraries.oneOf(Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40)
+			.map((s) -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20")),
+				Arbitraries.of("..", "%2e%2e", "%00", "%2F", "A1234567%0A", "a12345678", "A10000001;x",
+						"A".repeat(5000), "%C0%AF", "'%20or%201=1--"));
+	}
+
+	@Provide
+	Arbitrary<String> contentTypes() {
+		return Arbitraries.oneOf(Arbitraries.of("application/json", "application/json; charset=ISO-8859-1",
+				"application/json; charset=nonsense", "text/plain", "application/xml", "multipart/form-data",
+				"application/x-www-form-urlencoded", "*/*", "application/problem+json", "application/json;;;"),
+				Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(60)
+					.filter((s) -> !s.isBlank()));
+	}
+
+	@Provide
+	Arbitrary<String> idempotencyKeys() {
+		return Arbitraries.oneOf(Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(300),
+				Arbitraries.of(" ", "k".repeat(255), "k".repeat(256)));
+	}
+
+	static String quote(String text) {
+		return Api.JSON.writeValueAsString(text);
+	}
+
+	static String sign(String secret, Map<String, Object> claims, long expiresInSeconds) {
+		NimbusJwtEncoder encoder = new NimbusJwtEncoder(
+				new ImmutableSecret<>(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
+		Instant expiry = Instant.now().plusSeconds(expiresInSeconds);
+		JwtClaimsSet.Builder builder = JwtClaimsSet.builder().issuer("sscard").subject("intruder")
+			.issuedAt(expiry.minusSeconds(900)).expiresAt(expiry);
+		claims.forEach(builder::claim);
+		return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), builder.build()))
+			.getTokenValue();
+	}
+
+
+}
