@@ -106,9 +106,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof RequestSizeLimit.TooLarge) {
+			if (t instanceof RequestGuard.TooLarge) {
 				return respond(ProblemWriter.problem(ErrorCode.PAYLOAD_TOO_LARGE,
-						"The request body is larger than " + RequestSizeLimit.MAX_BYTES + " bytes."));
+						"The request body is larger than " + RequestGuard.MAX_BYTES + " bytes."));
 			}
 		}
 		Throwable cause = ex.getMostSpecificCause();

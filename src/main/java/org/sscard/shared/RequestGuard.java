@@ -23,13 +23,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class RequestSizeLimit extends OncePerRequestFilter {
+class RequestGuard extends OncePerRequestFilter {
 
 	static final int MAX_BYTES = 16 * 1024;
 
 	private final ProblemWriter problems;
 
-	RequestSizeLimit(ProblemWriter problems) {
+	RequestGuard(ProblemWriter problems) {
 		this.problems = problems;
 	}
 
@@ -57,7 +57,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 			MediaType type = MediaType.parseMediaType(contentType);
 			return !type.isWildcardType() && !type.isWildcardSubtype();
 		}
-		catch (InvalidMediaTypeException ex) {
+		catch (InvalidMediaTypeException | IndexOutOfBoundsException ex) {
+			// Spring's parser fails with an index error on some garbage (e.g. "\"/!").
 			return false;
 		}
 	}
