@@ -17,6 +17,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.DynamicUpdate;
 import jakarta.persistence.Version;
 
 import org.sscard.shared.DomainException;
@@ -28,6 +30,7 @@ import org.sscard.shared.RegionCode;
  * activating both at a bank counter is one change of one aggregate.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "cards")
 public class Card {
 

@@ -7,12 +7,19 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.DynamicUpdate;
 import jakarta.persistence.Version;
 
 import org.sscard.shared.IdNumber;
 
-/** The person a card belongs to, known by the resident ID number (the social security number). */
+/**
+ * The person a card belongs to, known by the resident ID number (the social security number).
+ * Updates write only the changed columns: an activation changes the phone, and rewriting the
+ * uniquely indexed ID number with it would cost index work on the hottest path.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "cardholders")
 public class Cardholder {
 

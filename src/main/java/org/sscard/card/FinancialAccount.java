@@ -7,11 +7,14 @@ import jakarta.persistence.MapsId;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 /**
  * The bank application on the card: an RMB debit account at one bank. It has no PIN until it
  * is activated. Currency and type are constants here and in the database.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "financial_accounts")
 public class FinancialAccount extends Account {
 

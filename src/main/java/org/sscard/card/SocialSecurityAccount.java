@@ -7,8 +7,11 @@ import jakarta.persistence.MapsId;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 /** The human-resources / social-security application, activated in the insured city. */
 @Entity
+@DynamicUpdate
 @Table(name = "social_security_accounts")
 public class SocialSecurityAccount extends Account {
 

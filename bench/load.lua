@@ -1,0 +1,67 @@
+-- wrk script for the three kinds of calls the benchmark drives.
+--   wrk ... -s bench/load.lua <url> -- <kind> <token> <first> <count> <threads> [cards.csv]
+-- kind "ss":   social-security activations, each on a distinct card of [first, first+count)
+-- kind "fin":  financial activations, each on a distinct card, identity from cards.csv
+-- kind "read": card look-ups, random cards of [first, first+count)
+-- Each thread takes its own slice of the range and stops when it is used up, so no card is
+-- activated twice. done() prints one machine-readable BENCHLINE (it runs in wrk's main Lua state,
+-- which has not seen the arguments, so bench/run adds the kind).
+
+local thread_count = 0
+
+function setup(thread)
+  thread:set("index", thread_count)
+  thread_count = thread_count + 1
+end
+
+local function card_number(i)
+  return string.format("B%08d", i)
+end
+
+function init(args)
+  kind, token = args[1], args[2]
+  local first, count, threads = tonumber(args[3]), tonumber(args[4]), tonumber(args[5])
+  local per = math.floor(count / threads)
+  lo = first + index * per
+  hi = lo + per - 1
+  next_card = lo
+  identities = {}
+  if kind == "fin" then
+    for line in io.lines(args[6]) do
+      local n, id, name = line:match("^(%d+),([^,]+),(.+)$")
+      n = tonumber(n)
+      if n >= lo and n <= hi then identities[n] = { id = id, name = name } end
+    end
+  end
+  headers = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
+  math.randomseed(os.time() + index * 7919)
+end
+
+function request()
+  if kind == "read" then
+    return wrk.format("GET", "/api/v1/cards/" .. card_number(math.random(lo, hi)), headers)
+  end
+  local n = next_card
+  next_card = next_card + 1
+  if n > hi then
+    -- The slice is used up: stop this thread; this last call reads instead of activating twice.
+    wrk.thread:stop()
+    return wrk.format("GET", "/api/v1/cards/" .. card_number(hi), headers)
+  end
+  if kind == "ss" then
+    return wrk.format("POST", "/api/v1/cards/" .. card_number(n) .. "/social-security-account/activation", headers,
+      '{"currentPin":"123456","newPin":"802514","phone":"13812345678"}')
+  end
+  local who = identities[n]
+  return wrk.format("POST", "/api/v1/cards/" .. card_number(n) .. "/financial-account/activation", headers,
+    '{"idNumber":"' .. who.id .. '","holderName":"' .. who.name .. '","phone":"13812345678","newPin":"731946"}')
+end
+
+function done(summary, latency, requests)
+  local non2xx = summary.errors.status
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("BENCHLINE requests=%d duration_s=%.3f rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f non2xx=%d errors=%d\n",
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000, non2xx, errors))
+end

@@ -1,0 +1,50 @@
+package org.sscard.bench;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps bench/run working: a run of seconds on a few hundred cards, against the packaged jar.
+ * The numbers of such a run mean nothing and are not checked, only that every phase ran
+ * and the RESULT line came out.
+ */
+class BenchSmokeIT {
+
+	@Test
+	void theBenchmarkRunsEndToEnd() throws Exception {
+		Path log = Files.createTempFile("bench-smoke", ".log");
+		ProcessBuilder bench = new ProcessBuilder("bash", "bench/run").directory(new File("."))
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		bench.environment().put("BENCH_CARDS", "400");
+		bench.environment().put("BENCH_DURATION", "2");
+		bench.environment().put("BENCH_JDKS", "17");
+		bench.environment().put("BENCH_SKIP_BUILD", "1");
+		bench.environment().put("BENCH_DB", "sscard_bench_smoke");
+		bench.environment().put("BENCH_PORT", "18181");
+		Process process = bench.start();
+
+		boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+		String output = Files.readString(log, StandardCharsets.UTF_8);
+
+		assertThat(finished).as(output).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		Matcher result = Pattern
+			.compile("RESULT activations_per_s=(\\d+) p50_ms=([\\d.]+) p99_ms=([\\d.]+) pgbench_tps=(\\d+) ratio=([\\d.]+)")
+			.matcher(output);
+		assertThat(result.find()).as(output).isTrue();
+		assertThat(Long.parseLong(result.group(1))).isPositive();
+		assertThat(Long.parseLong(result.group(4))).isPositive();
+		assertThat(output).contains("kind=ss").contains("kind=fin").contains("kind=read").contains("non2xx=0");
+	}
+
+}
