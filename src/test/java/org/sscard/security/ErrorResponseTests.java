@@ -71,6 +71,8 @@ class ErrorResponseTests extends ApiTest {
 		Response malformed = this.api.post(card.path(ACTIVATION), window, "{\"currentPin\":");
 		Response empty = this.api.post(card.path(ACTIVATION), window, "");
 		Response missing = this.api.post(card.path(ACTIVATION), window, "{\"currentPin\":\"123456\"}");
+		Response twice = this.api.post(card.path(ACTIVATION), window,
+				"{\"currentPin\":\"000000\",\"currentPin\":\"123456\",\"newPin\":\"802514\",\"phone\":\"13812345678\"}");
 
 		assertProblem(unknown, 400, "VALIDATION_FAILED");
 		assertThat(unknown.text("/errors/0/field")).isEqualTo("branchCode");
@@ -79,6 +81,7 @@ class ErrorResponseTests extends ApiTest {
 		assertProblem(empty, 400, "VALIDATION_FAILED");
 		assertProblem(missing, 400, "VALIDATION_FAILED");
 		assertThat(missing.json().get("errors").size()).isEqualTo(2);
+		assertProblem(twice, 400, "VALIDATION_FAILED");
 		assertThat(this.api.get(card.path(""), window).text("/socialSecurityAccount/status"))
 			.isEqualTo("PENDING_ACTIVATION");
 	}
