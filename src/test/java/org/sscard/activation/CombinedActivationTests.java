@@ -75,9 +75,7 @@ class CombinedActivationTests extends ApiTest {
 
 		assertThat(response.code()).isEqualTo("PIN_MISMATCH");
 		assertThat(response.json().get("remainingAttempts").asInt()).isEqualTo(2);
-		assertThat(this.jdbc.queryForObject("select a.pin_mismatch_count from social_security_accounts a join cards c "
-				+ "on c.id = a.card_id where c.card_number = ?", Integer.class, card.cardNumber()))
-			.isEqualTo(1);
+		assertThat(mismatchCount(card)).isEqualTo(1);
 		assertThat(statuses(card)).isEqualTo("PENDING_ACTIVATION/PENDING_ACTIVATION");
 	}
 
@@ -152,9 +150,7 @@ class CombinedActivationTests extends ApiTest {
 		assertThat(response.status()).isEqualTo(500);
 		assertThat(response.body()).doesNotContain("injected").doesNotContain("Exception");
 		assertThat(statuses(card)).isEqualTo("PENDING_ACTIVATION/PENDING_ACTIVATION");
-		assertThat(this.jdbc.queryForObject("select count(*) from activation_events e join cards c on c.id = e.card_id "
-				+ "where c.card_number = ? and e.action = 'ACTIVATED'", Integer.class, card.cardNumber()))
-			.isZero();
+		assertThat(events(card, "ACTIVATED")).isZero();
 		assertThat(this.jdbc.queryForObject("select h.phone is null from cardholders h join cards c on c.holder_id = h.id "
 				+ "where c.card_number = ?", Boolean.class, card.cardNumber()))
 			.isTrue();

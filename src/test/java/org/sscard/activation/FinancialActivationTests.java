@@ -195,9 +195,4 @@ class FinancialActivationTests extends ApiTest {
 		assertThat(events.text("/0/channel")).isEqualTo("BANK_COUNTER");
 	}
 
-	String financialStatus(TestCard card) {
-		return this.jdbc.queryForObject("select f.status from financial_accounts f join cards c on c.id = f.card_id "
-				+ "where c.card_number = ?", String.class, card.cardNumber());
-	}
-
 }

@@ -44,9 +44,7 @@ class PinResetTests extends ApiTest {
 		assertThat(response.text("/socialSecurityAccount/status")).isEqualTo("ACTIVE");
 		assertThat(response.text("/socialSecurityAccount/activationChannel")).isEqualTo("SERVICE_HALL");
 		assertThat(response.json().at("/socialSecurityAccount/activatedAt").isNull()).isFalse();
-		assertThat(this.jdbc.queryForObject("select a.pin_mismatch_count from social_security_accounts a join cards c "
-				+ "on c.id = a.card_id where c.card_number = ?", Integer.class, card.cardNumber()))
-			.isZero();
+		assertThat(mismatchCount(card)).isZero();
 		assertThat(this.api.get(card.path("/events"), hall).text("/0/action")).isEqualTo("PIN_RESET");
 	}
 
@@ -160,8 +158,7 @@ class PinResetTests extends ApiTest {
 				Map.of("idNumber", card.idNumber(), "holderName", card.name(), "phone", "13812345678", "currentPin",
 						"123456", "socialSecurityPin", "802514", "financialPin", "731946"))
 			.code()).isEqualTo("WRONG_BANK");
-		assertThat(this.jdbc.queryForObject("select f.status from financial_accounts f join cards c on c.id = f.card_id "
-				+ "where c.card_number = ?", String.class, card.cardNumber())).isEqualTo("PENDING_ACTIVATION");
+		assertThat(financialStatus(card)).isEqualTo("PENDING_ACTIVATION");
 	}
 
 }

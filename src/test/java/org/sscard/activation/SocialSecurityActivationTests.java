@@ -74,7 +74,7 @@ class SocialSecurityActivationTests extends ApiTest {
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.code()).isEqualTo("OUTSIDE_INSURED_REGION");
 		assertThat(response.text("/detail")).contains(SHENZHEN_NANSHAN);
-		assertThat(status(card)).isEqualTo("PENDING_ACTIVATION");
+		assertThat(socialSecurityStatus(card)).isEqualTo("PENDING_ACTIVATION");
 	}
 
 	@Test
@@ -118,7 +118,7 @@ class SocialSecurityActivationTests extends ApiTest {
 		assertThat(third.code()).isEqualTo("ACCOUNT_LOCKED");
 		assertThat(rightPinTooLate.status()).isEqualTo(423);
 		assertThat(rightPinTooLate.code()).isEqualTo("ACCOUNT_LOCKED");
-		assertThat(status(card)).isEqualTo("LOCKED");
+		assertThat(socialSecurityStatus(card)).isEqualTo("LOCKED");
 		assertThat(actions(card)).containsExactly("REJECTED:ACCOUNT_LOCKED", "LOCKED:ACCOUNT_LOCKED",
 				"PIN_MISMATCH:PIN_MISMATCH", "PIN_MISMATCH:PIN_MISMATCH", "CARD_ISSUED:null");
 	}
@@ -145,7 +145,7 @@ class SocialSecurityActivationTests extends ApiTest {
 
 		assertThat(response.code()).isEqualTo("PIN_MISMATCH");
 		assertThat(mismatchCount(card)).isEqualTo(1);
-		assertThat(status(card)).isEqualTo("PENDING_ACTIVATION");
+		assertThat(socialSecurityStatus(card)).isEqualTo("PENDING_ACTIVATION");
 		assertThat(this.api.get(card.path(""), window).json().at("/holder/phone").isNull()).isTrue();
 	}
 
@@ -170,7 +170,7 @@ class SocialSecurityActivationTests extends ApiTest {
 
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.code()).isEqualTo("INITIAL_PIN_NOT_ALLOWED");
-		assertThat(status(card)).isEqualTo("PENDING_ACTIVATION");
+		assertThat(socialSecurityStatus(card)).isEqualTo("PENDING_ACTIVATION");
 	}
 
 	@ParameterizedTest
@@ -183,7 +183,7 @@ class SocialSecurityActivationTests extends ApiTest {
 
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.code()).isEqualTo("WEAK_PIN");
-		assertThat(status(card)).isEqualTo("PENDING_ACTIVATION");
+		assertThat(socialSecurityStatus(card)).isEqualTo("PENDING_ACTIVATION");
 	}
 
 	@Test
@@ -267,8 +267,7 @@ class SocialSecurityActivationTests extends ApiTest {
 
 		assertThat(statuses).filteredOn((s) -> s == 200).hasSize(1);
 		assertThat(statuses).filteredOn((s) -> s != 200).allMatch((s) -> s == 409);
-		assertThat(this.jdbc.queryForObject("select count(*) from activation_events e join cards c on c.id = e.card_id "
-				+ "where c.card_number = ? and e.action = 'ACTIVATED'", Integer.class, card.cardNumber()))
+		assertThat(events(card, "ACTIVATED"))
 			.isEqualTo(1);
 	}
 
@@ -294,7 +293,7 @@ class SocialSecurityActivationTests extends ApiTest {
 
 		assertThat(codes).containsExactlyInAnyOrder("PIN_MISMATCH", "PIN_MISMATCH", "ACCOUNT_LOCKED");
 		assertThat(mismatchCount(card)).isEqualTo(3);
-		assertThat(status(card)).isEqualTo("LOCKED");
+		assertThat(socialSecurityStatus(card)).isEqualTo("LOCKED");
 	}
 
 	@Test
@@ -333,16 +332,6 @@ class SocialSecurityActivationTests extends ApiTest {
 		byte[] hash = this.jdbc.queryForObject("select a.pin_hash from social_security_accounts a join cards c "
 				+ "on c.id = a.card_id where c.card_number = ?", byte[].class, card.cardNumber());
 		assertThat(hash).hasSize(32);
-	}
-
-	String status(TestCard card) {
-		return this.jdbc.queryForObject("select a.status from social_security_accounts a join cards c on c.id = a.card_id "
-				+ "where c.card_number = ?", String.class, card.cardNumber());
-	}
-
-	int mismatchCount(TestCard card) {
-		return this.jdbc.queryForObject("select a.pin_mismatch_count from social_security_accounts a join cards c "
-				+ "on c.id = a.card_id where c.card_number = ?", Integer.class, card.cardNumber());
 	}
 
 	List<String> actions(TestCard card) {

@@ -162,8 +162,7 @@ class AdministrationTests extends ApiTest {
 		assertThat(response.text("/financialAccount/type")).isEqualTo("DEBIT");
 		assertThat(this.jdbc.queryForObject("select f.pin_hash is null from financial_accounts f join cards c "
 				+ "on c.id = f.card_id where c.card_number = ?", Boolean.class, card.cardNumber())).isTrue();
-		assertThat(this.jdbc.queryForObject("select count(*) from activation_events e join cards c on c.id = e.card_id "
-				+ "where c.card_number = ? and e.action = 'CARD_ISSUED'", Integer.class, card.cardNumber())).isEqualTo(1);
+		assertThat(events(card, "CARD_ISSUED")).isEqualTo(1);
 	}
 
 	@Test

@@ -25,11 +25,6 @@ class IdempotencyTests extends ApiTest {
 		return card.path("/social-security-account/activation");
 	}
 
-	int activatedEvents(TestCard card) {
-		return this.jdbc.queryForObject("select count(*) from activation_events e join cards c on c.id = e.card_id "
-				+ "where c.card_number = ? and e.action = 'ACTIVATED'", Integer.class, card.cardNumber());
-	}
-
 	@Test
 	void aRetryWithTheSameKeyAndBodyGetsTheFirstResponseAgain() {
 		TestCard card = this.given.card("440305", null);
@@ -43,7 +38,7 @@ class IdempotencyTests extends ApiTest {
 		assertThat(retry.status()).isEqualTo(200);
 		assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
 		assertThat(retry.json()).isEqualTo(first.json());
-		assertThat(activatedEvents(card)).isEqualTo(1);
+		assertThat(events(card, "ACTIVATED")).isEqualTo(1);
 	}
 
 	@Test
@@ -58,8 +53,7 @@ class IdempotencyTests extends ApiTest {
 		assertThat(retry.status()).isEqualTo(422);
 		assertThat(retry.header("content-type")).startsWith("application/problem+json");
 		assertThat(retry.json().get("remainingAttempts")).isEqualTo(first.json().get("remainingAttempts"));
-		assertThat(this.jdbc.queryForObject("select a.pin_mismatch_count from social_security_accounts a join cards c "
-				+ "on c.id = a.card_id where c.card_number = ?", Integer.class, card.cardNumber())).isEqualTo(1);
+		assertThat(mismatchCount(card)).isEqualTo(1);
 	}
 
 	@Test

@@ -104,11 +104,8 @@ class TwoInstancesTests extends ApiTest {
 
 		assertThat(statuses(responses)).allMatch((s) -> s == 200 || s == 409);
 		assertThat(statuses(responses)).filteredOn((s) -> s == 200).hasSize(1);
-		int activatedEvents = this.jdbc.queryForObject("select count(*) from activation_events e join cards c on "
-				+ "c.id = e.card_id where c.card_number = ? and e.action = 'ACTIVATED'", Integer.class, card.cardNumber());
-		String financialStatus = this.api.get(card.path(""), teller).text("/financialAccount/status");
-		assertThat(financialStatus).isEqualTo("ACTIVE");
-		assertThat(activatedEvents).isIn(1, 2);
+		assertThat(financialStatus(card)).isEqualTo("ACTIVE");
+		assertThat(events(card, "ACTIVATED")).isIn(1, 2);
 	}
 
 	@Test
@@ -121,8 +118,7 @@ class TwoInstancesTests extends ApiTest {
 
 		assertThat(responses.stream().map(Response::code).toList()).containsExactlyInAnyOrder("PIN_MISMATCH",
 				"PIN_MISMATCH", "ACCOUNT_LOCKED");
-		assertThat(this.jdbc.queryForObject("select a.pin_mismatch_count from social_security_accounts a join cards c "
-				+ "on c.id = a.card_id where c.card_number = ?", Integer.class, card.cardNumber())).isEqualTo(3);
+		assertThat(mismatchCount(card)).isEqualTo(3);
 	}
 
 	@Test
