@@ -34,6 +34,15 @@ class ConsolePageTests extends ApiTest {
 	}
 
 	@Test
+	void headRequestsGetThePolicyToo() {
+		Response head = this.api.send("HEAD", "/console/", null, null, null);
+
+		assertThat(head.status()).isEqualTo(200);
+		assertThat(head.header("Content-Security-Policy")).startsWith("default-src 'self';");
+		assertThat(head.header("X-Frame-Options")).isEqualTo("DENY");
+	}
+
+	@Test
 	void consoleWithoutTheSlashRedirectsToTheFolder() {
 		Response response = this.api.get("/console", null);
 
