@@ -281,6 +281,10 @@ class ConsoleTests extends ApiTest {
 		assertThat(text("ss-activation-new-pin-confirm-error")).contains("两次输入的密码不一致");
 		assertThat(focused().getAttribute("id")).isEqualTo("ss-activation-new-pin");
 		assertThat(this.api.get(card.path("/events"), this.given.adminToken()).json()).hasSize(1);
+
+		keys(Keys.ESCAPE);
+		assertThat(shown("form-ss-activation")).isFalse();
+		assertThat(focused().getAttribute("id")).isEqualTo("action-ss-activation");
 	}
 
 	@Test
@@ -416,9 +420,10 @@ class ConsoleTests extends ApiTest {
 		return browser.findElement(By.id(id)).getText();
 	}
 
+	/** Read in one script: the card is re-rendered as answers arrive, which would stale an element. */
 	private static String status(String field) {
-		List<WebElement> badges = browser.findElements(By.cssSelector("[data-field='" + field + "'] .badge"));
-		return badges.isEmpty() ? null : badges.get(0).getDomAttribute("data-status");
+		return (String) script("const badge = document.querySelector(\"[data-field='" + field + "'] .badge\");"
+				+ " return badge ? badge.dataset.status : null;");
 	}
 
 	/** The message on screen: at the top of the page, or inside the form it answers. */
