@@ -6,7 +6,10 @@
 
 let session = null;
 
-/** What the console needs to know of the signed-in clerk: read from the token's claims. */
+/**
+ * What the console needs to know of the signed-in clerk, read from the token's claims without
+ * checking its signature: it only chooses what to show. The API decides what may be done.
+ */
 export function caller() {
   return session && session.caller;
 }
