@@ -64,6 +64,13 @@ class SecurityConfig {
 
 	private static final String CARD = "/api/v1/cards/*";
 
+	/**
+	 * The staff console handles PINs, so nothing but its own files may run or load there: no
+	 * inline script or style, no other origin, and no framing (click-jacking at the counter).
+	 */
+	private static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
 	private final CorsFilter cors;
 
 	SecurityConfig(@Value("${sscard.cors.allowed-origins:}") List<String> allowedOrigins, JsonMapper json) {
@@ -144,7 +151,10 @@ class SecurityConfig {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
 						PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
-						new StaticHeadersWriter("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))))
+						new StaticHeadersWriter("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						PathPatternRequestMatcher.withDefaults().matcher("/console/**"),
+						new StaticHeadersWriter("Content-Security-Policy", CONSOLE_POLICY))))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling((ex) -> ex.accessDeniedHandler(forbidden));
