@@ -62,7 +62,7 @@ public class TestDatabase {
 
 	/**
 	 * Datasource arguments for a service started by hand (outside the Spring test context, e.g.
-	 * from a jqwik property): the same choice of Testcontainers or the local server.
+	 * from a test that starts its own service): the same choice of Testcontainers or the local server.
 	 */
 	public static synchronized String[] standaloneArguments() {
 		if (dockerAvailable()) {
