@@ -20,6 +20,8 @@ public interface Cards extends JpaRepository<Card, Long> {
 	 * other: the second sees the first's result and answers from the state (e.g.
 	 * {@code ALREADY_ACTIVE}) instead of racing it; a mismatch counter cannot lose an increment.
 	 */
+	// Two statements: Hibernate refuses to lock an outer-joined fetch in one query (even the root
+	// row only), and its follow-on locking would cost a statement per joined table instead.
 	default Optional<Card> findForUpdate(String cardNumber) {
 		return lockRow(cardNumber).flatMap((id) -> findByCardNumber(cardNumber));
 	}

@@ -1,6 +1,7 @@
 package org.sscard.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 import javax.crypto.SecretKey;
@@ -168,7 +169,7 @@ class SecurityConfig {
 				? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
 				: NimbusJwtDecoder.withSecretKey(secretKey(properties)).macAlgorithm(MacAlgorithm.HS256).build();
 		decoder.setJwtValidator(validator);
-		return decoder;
+		return new CachingJwtDecoder(decoder, Clock.systemUTC());
 	}
 
 	@Bean
