@@ -33,7 +33,10 @@ public class BranchDirectory {
 		return this.branches.saveAndFlush(Branch.open(code, name, kind, regionCode, bankCode)).ref();
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * Not transactional on purpose: it runs for every authenticated call, almost always from the
+	 * cache, and a transaction would take a database connection for nothing.
+	 */
 	public Optional<BranchRef> find(String code) {
 		if (code == null) {
 			return Optional.empty();
