@@ -2,6 +2,8 @@ package org.sscard.audit;
 
 import java.util.List;
 
+import jakarta.persistence.EntityManager;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,23 +19,26 @@ public class AuditTrail {
 
 	private final ActivationEvents events;
 
-	AuditTrail(ActivationEvents events) {
+	private final EntityManager entityManager;
+
+	AuditTrail(ActivationEvents events, EntityManager entityManager) {
 		this.events = events;
+		this.entityManager = entityManager;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void succeeded(Long cardId, AuditedAccount account, AuditAction action, Actor actor) {
-		this.events.save(new ActivationEvent(cardId, account, action, null, actor, null, null));
+		this.entityManager.persist(new ActivationEvent(cardId, account, action, null, actor, null, null));
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void activated(Long cardId, AuditedAccount account, Actor actor, String phoneBefore, String phoneAfter) {
-		this.events.save(new ActivationEvent(cardId, account, AuditAction.ACTIVATED, null, actor, phoneBefore, phoneAfter));
+		this.entityManager.persist(new ActivationEvent(cardId, account, AuditAction.ACTIVATED, null, actor, phoneBefore, phoneAfter));
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void rejected(Long cardId, AuditedAccount account, AuditAction action, ErrorCode code, Actor actor) {
-		this.events.save(new ActivationEvent(cardId, account, action, code, actor, null, null));
+		this.entityManager.persist(new ActivationEvent(cardId, account, action, code, actor, null, null));
 	}
 
 	@Transactional(readOnly = true)
