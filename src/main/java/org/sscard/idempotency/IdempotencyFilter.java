@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -63,8 +65,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String key = request.getHeader(HEADER);
 		if (!KEY.matcher(key).matches()) {
-			this.problems.write(response, ErrorCode.VALIDATION_FAILED,
-					"Idempotency-Key must be 1 to 255 printable ASCII characters.");
+			this.problems.write(response, ErrorCode.VALIDATION_FAILED, "The Idempotency-Key header is not valid.",
+					Map.of("errors", List.of(Map.of("field", HEADER, "message", "must be 1 to 255 printable ASCII characters"))));
 			return;
 		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -45,8 +45,8 @@ class LoginThrottle {
 
 	private final int freePerUser;
 
-	LoginThrottle(JdbcTemplate jdbc, @Value("${sscard.login.free-attempts-per-user-and-address:5}") int freePerUserAndAddress,
-			@Value("${sscard.login.free-attempts-per-address:20}") int freePerAddress,
+	LoginThrottle(JdbcTemplate jdbc, @Value("${sscard.login.free-attempts-per-user-and-address:10}") int freePerUserAndAddress,
+			@Value("${sscard.login.free-attempts-per-address:100}") int freePerAddress,
 			@Value("${sscard.login.free-attempts-per-user:50}") int freePerUser) {
 		this.jdbc = jdbc;
 		this.freePerUserAndAddress = freePerUserAndAddress;

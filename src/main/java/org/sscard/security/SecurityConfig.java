@@ -2,7 +2,9 @@ package org.sscard.security;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,6 +30,8 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -163,8 +167,10 @@ class SecurityConfig {
 
 	@Bean
 	JwtDecoder jwtDecoder(JwtProperties properties) {
+		// A token without an expiry would be valid forever: refuse it.
 		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(properties.issuer()));
+				JwtValidators.createDefaultWithIssuer(properties.issuer()),
+				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
 		NimbusJwtDecoder decoder = properties.usesExternalIssuer()
 				? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
 				: NimbusJwtDecoder.withSecretKey(secretKey(properties)).macAlgorithm(MacAlgorithm.HS256).build();

@@ -26,6 +26,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -114,10 +115,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		Throwable cause = ex.getMostSpecificCause();
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return validationFailed("The request has a property this call does not accept.",
-					List.of(new FieldMessage(unknown.getPropertyName(), "is not a known property")));
+					List.of(new FieldMessage(path(unknown), "is not a known property")));
 		}
-		return validationFailed("The request body is missing, is not valid JSON, or has a value of the wrong type.",
-				List.of());
+		if (cause instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
+			return validationFailed("The request has a value of the wrong type.",
+					List.of(new FieldMessage(path(mismatch), "has the wrong type or an unknown value")));
+		}
+		return validationFailed("The request body is missing or is not valid JSON.",
+				List.of(new FieldMessage("body", "must be one JSON object, each property named once")));
 	}
 
 	@Override
@@ -183,6 +188,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static ResponseEntity<Object> respond(ProblemDetail problem) {
 		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	/** The JSON path of the offending property, e.g. {@code holder.idNumber}. */
+	private static String path(DatabindException ex) {
+		StringBuilder path = new StringBuilder();
+		for (tools.jackson.core.JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
 	}
 
 	private static String message(FieldError error) {

@@ -2,6 +2,7 @@ package org.sscard.shared;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,6 +34,11 @@ public class ProblemWriter {
 	}
 
 	public void write(HttpServletResponse response, ErrorCode code, String detail) throws IOException {
+		write(response, code, detail, Map.of());
+	}
+
+	public void write(HttpServletResponse response, ErrorCode code, String detail, Map<String, Object> properties)
+			throws IOException {
 		if (response.isCommitted()) {
 			return;
 		}
@@ -40,7 +46,9 @@ public class ProblemWriter {
 		response.setStatus(code.status().value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getOutputStream().write(this.json.writeValueAsBytes(problem(code, detail)));
+		ProblemDetail problem = problem(code, detail);
+		properties.forEach(problem::setProperty);
+		response.getOutputStream().write(this.json.writeValueAsBytes(problem));
 		response.flushBuffer();
 	}
 

@@ -20,8 +20,7 @@ public final class RegionCode {
 	}
 
 	public static boolean isValid(String code) {
-		return code != null && SHAPE.matcher(code).matches() && PROVINCES.contains(code.substring(0, 2))
-				&& !code.substring(2, 4).equals("00");
+		return code != null && SHAPE.matcher(code).matches() && PROVINCES.contains(code.substring(0, 2));
 	}
 
 	public static String cityOf(String code) {

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -22,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * length is too big, and while reading when a chunked body grows past the limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+// After authentication and the role check (the security chain runs at -100), before anything
+// reads the body: the contract checks the caller before the request.
+@Order(-50)
 class RequestGuard extends OncePerRequestFilter {
 
 	static final int MAX_BYTES = 16 * 1024;

@@ -34,7 +34,7 @@ public @interface ValidFormat {
 
 		ID_NUMBER(IdNumber::isValid, "must be an 18-character resident ID number with a valid birth date and check character"),
 		PHONE(Phone::isValid, "must be a mainland mobile number (11 digits starting 13-19; +86, spaces and hyphens allowed)"),
-		REGION_CODE(RegionCode::isValid, "must be a 6-digit GB/T 2260 region code of a city or county"),
+		REGION_CODE(RegionCode::isValid, "must be a 6-digit GB/T 2260 region code"),
 		ACCOUNT_NUMBER(AccountNumber::isValid, "must be 16-19 digits with a valid Luhn check digit");
 
 		private final Predicate<String> test;

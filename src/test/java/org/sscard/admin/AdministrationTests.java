@@ -62,7 +62,7 @@ class AdministrationTests extends ApiTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "code:ab", "code:lower-case", "kind:BANK", "regionCode:44030", "regionCode:990305",
-			"regionCode:440005", "bankCode:icbc" })
+			"bankCode:icbc" })
 	void branchFieldsAreChecked(String fieldAndValue) {
 		String[] parts = fieldAndValue.split(":");
 		Map<String, Object> body = branch("ADM-" + Fixtures.next(), "BANK_BRANCH", "440305", "ICBC");
@@ -245,6 +245,18 @@ class AdministrationTests extends ApiTest {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
 		assertThat(response.json().get("errors").size()).isPositive();
+	}
+
+	@Test
+	void anUnknownNestedPropertyIsNamedByItsPath() {
+		TestCard card = Fixtures.newCard("440305", null);
+		Map<String, Object> body = new LinkedHashMap<>(card.issueRequest());
+		body.put("holder", Map.of("idNumber", card.idNumber(), "name", card.name(), "extra", "x"));
+
+		Response response = post("cards", body);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.text("/errors/0/field")).isEqualTo("holder.extra");
 	}
 
 	@Test

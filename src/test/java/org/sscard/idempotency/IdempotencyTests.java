@@ -127,6 +127,7 @@ class IdempotencyTests extends ApiTest {
 
 		assertThat(tooLong.status()).isEqualTo(400);
 		assertThat(tooLong.code()).isEqualTo("VALIDATION_FAILED");
+		assertThat(tooLong.text("/errors/0/field")).isEqualTo("Idempotency-Key");
 		assertThat(this.api.get(card.path(""), window).text("/socialSecurityAccount/status")).isEqualTo("PENDING_ACTIVATION");
 	}
 

@@ -77,6 +77,7 @@ class ErrorResponseTests extends ApiTest {
 		assertProblem(unknown, 400, "VALIDATION_FAILED");
 		assertThat(unknown.text("/errors/0/field")).isEqualTo("branchCode");
 		assertProblem(wrongType, 400, "VALIDATION_FAILED");
+		assertThat(wrongType.text("/errors/0/field")).isEqualTo("currentPin");
 		assertProblem(malformed, 400, "VALIDATION_FAILED");
 		assertProblem(empty, 400, "VALIDATION_FAILED");
 		assertProblem(missing, 400, "VALIDATION_FAILED");

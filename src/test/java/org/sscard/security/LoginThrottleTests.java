@@ -42,7 +42,7 @@ class LoginThrottleTests extends ApiTest {
 	void repeatedFailuresForOneUsernameFromOneAddressGetShortGrowingDelays() throws Exception {
 		String username = newOperator();
 		String attacker = "198.51.100." + (Fixtures.next() % 250);
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < 10; i++) {
 			assertThat(signIn(username, "wrong-password-" + i, attacker).statusCode()).isEqualTo(401);
 		}
 
@@ -61,7 +61,7 @@ class LoginThrottleTests extends ApiTest {
 	@Test
 	void repeatedFailuresFromOneAddressAreThrottledWhateverTheUsername() throws Exception {
 		String address = "192.0.2." + (Fixtures.next() % 250);
-		for (int i = 0; i < 20; i++) {
+		for (int i = 0; i < 100; i++) {
 			signIn("guess-" + i + "-" + Fixtures.next(), "wrong-password", address);
 		}
 
@@ -74,12 +74,12 @@ class LoginThrottleTests extends ApiTest {
 	void failuresAreSharedThroughTheDatabase() throws Exception {
 		String username = newOperator();
 		String address = "198.51.100.77";
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < 10; i++) {
 			signIn(username, "wrong-password", address);
 		}
 
 		assertThat(this.jdbc.queryForObject("select failures from login_failures where subject = ?", Integer.class,
-				"pair:" + username + "|" + address)).isEqualTo(5);
+				"pair:" + username + "|" + address)).isEqualTo(10);
 		assertThat(this.jdbc.queryForObject("select blocked_until > now() from login_failures where subject = ?",
 				Boolean.class, "pair:" + username + "|" + address)).isTrue();
 	}

@@ -78,6 +78,17 @@ class SecurityTests extends ApiTest {
 	}
 
 	@Test
+	void aTokenWithoutAnExpiryIsRefused() {
+		NimbusJwtEncoder encoder = new NimbusJwtEncoder(
+				new ImmutableSecret<>(new SecretKeySpec(TEST_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
+		String forever = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
+				JwtClaimsSet.builder().issuer("sscard").subject("root-admin").claim("role", "ADMIN").build()))
+			.getTokenValue();
+
+		assertThat(this.api.get("/api/v1/cards/Z00000009", forever).status()).isEqualTo(401);
+	}
+
+	@Test
 	void aTokenForABranchThatDoesNotExistIsRefused() {
 		String token = sign(TEST_SECRET, Instant.now().plusSeconds(60), "TELLER", "NO-SUCH-BRANCH");
 

@@ -62,7 +62,8 @@ class ValueTypesTests {
 	@Test
 	void regionCodesNameACityAndCompareByCity() {
 		assertThat(RegionCode.isValid("440305")).isTrue();
-		assertThat(RegionCode.isValid("440000")).isFalse();
+		assertThat(RegionCode.isValid("440000")).isTrue();
+		assertThat(RegionCode.isValid("44030")).isFalse();
 		assertThat(RegionCode.isValid("000305")).isFalse();
 		assertThat(RegionCode.sameCity("440305", "440304")).isTrue();
 		assertThat(RegionCode.sameCity("440305", "440106")).isFalse();
