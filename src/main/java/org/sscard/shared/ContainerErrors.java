@@ -36,19 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class ContainerErrors {
 
-	static ErrorCode codeFor(int status) {
-		return switch (status) {
-			case 401 -> ErrorCode.UNAUTHENTICATED;
-			case 403 -> ErrorCode.FORBIDDEN;
-			case 404 -> ErrorCode.NOT_FOUND;
-			case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-			case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-			case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-			case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
-			default -> (status >= 400 && status < 500) ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL_ERROR;
-		};
-	}
-
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
 		return (factory) -> factory.addContextCustomizers((context) -> ((StandardHost) context.getParent())
@@ -72,7 +59,7 @@ class ContainerErrors {
 			if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 				return;
 			}
-			ErrorCode code = codeFor(status);
+			ErrorCode code = ErrorCode.forStatus(status);
 			// Tomcat's valve runs outside Spring: no Jackson set up for ProblemDetail here, so the
 			// same members are written from a map.
 			Map<String, Object> problem = new LinkedHashMap<>();
@@ -102,7 +89,7 @@ class ContainerErrors {
 		ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 			Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 			int status = (attribute instanceof Integer value) ? value : HttpStatus.INTERNAL_SERVER_ERROR.value();
-			ErrorCode code = codeFor(status);
+			ErrorCode code = ErrorCode.forStatus(status);
 			ProblemDetail problem = ProblemWriter.problem(code, code.title());
 			problem.setStatus(status);
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -54,6 +54,21 @@ public enum ErrorCode {
 		return this.title;
 	}
 
+	/** The code for a failure known only by its HTTP status (raised by Spring or the container). */
+	public static ErrorCode forStatus(int status) {
+		return switch (status) {
+			case 401 -> UNAUTHENTICATED;
+			case 403 -> FORBIDDEN;
+			case 404 -> NOT_FOUND;
+			case 405 -> METHOD_NOT_ALLOWED;
+			case 406 -> NOT_ACCEPTABLE;
+			case 413 -> PAYLOAD_TOO_LARGE;
+			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			case 503 -> SERVICE_UNAVAILABLE;
+			default -> (status >= 400 && status < 500) ? VALIDATION_FAILED : INTERNAL_ERROR;
+		};
+	}
+
 	/** The problem {@code type} URI: stable, one per code. */
 	public String typeUri() {
 		return "https://sscard.org/problems/" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -37,8 +37,9 @@ public final class NewPin {
 			throw new DomainException(ErrorCode.INITIAL_PIN_NOT_ALLOWED,
 					"The initial PIN 123456 cannot be kept; choose another six-digit PIN.");
 		}
-		if (weakness(digits, holder) != null) {
-			throw new DomainException(ErrorCode.WEAK_PIN, "The new PIN is too easy to guess: " + weakness(digits, holder)
+		String weakness = weakness(digits, holder);
+		if (weakness != null) {
+			throw new DomainException(ErrorCode.WEAK_PIN, "The new PIN is too easy to guess: " + weakness
 					+ ". Choose another six-digit PIN.");
 		}
 		return new NewPin(digits);

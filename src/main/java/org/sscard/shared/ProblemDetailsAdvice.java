@@ -15,16 +15,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.validation.FieldError;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -128,36 +124,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		ErrorCode code = codeFor(ex, statusCode);
-		ProblemDetail problem = ProblemWriter.problem(code, detailFor(ex, code));
+		ErrorCode code = ErrorCode.forStatus(statusCode.value());
+		ProblemDetail problem = ProblemWriter.problem(code, detailFor(code));
 		return ResponseEntity.status(code.status()).headers(allowOnly(headers)).body(problem);
 	}
 
-	private static ErrorCode codeFor(Exception ex, HttpStatusCode status) {
-		if (ex instanceof NoResourceFoundException) {
-			return ErrorCode.NOT_FOUND;
-		}
-		if (ex instanceof HttpRequestMethodNotSupportedException) {
-			return ErrorCode.METHOD_NOT_ALLOWED;
-		}
-		if (ex instanceof HttpMediaTypeNotSupportedException) {
-			return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-		}
-		if (ex instanceof HttpMediaTypeNotAcceptableException) {
-			return ErrorCode.NOT_ACCEPTABLE;
-		}
-		return switch (status.value()) {
-			case 400 -> ErrorCode.VALIDATION_FAILED;
-			case 404 -> ErrorCode.NOT_FOUND;
-			case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-			case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-			case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-			case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
-			default -> (status.is4xxClientError()) ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL_ERROR;
-		};
-	}
-
-	private static String detailFor(Exception ex, ErrorCode code) {
+	private static String detailFor(ErrorCode code) {
 		return switch (code) {
 			case NOT_FOUND -> "There is nothing at this path.";
 			case METHOD_NOT_ALLOWED -> "This path does not accept this method.";
