@@ -1,5 +1,6 @@
 package org.sscard.audit;
 
+/** What an audit event records. */
 public enum AuditAction {
 
 	CARD_ISSUED, ACTIVATED, PIN_MISMATCH, LOCKED, PIN_RESET, REJECTED

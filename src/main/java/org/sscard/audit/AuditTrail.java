@@ -1,49 +1,67 @@
 package org.sscard.audit;
 
-import java.util.List;
-
 import jakarta.persistence.EntityManager;
 
-import org.springframework.stereotype.Service;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.sscard.audit.internal.ActivationEvent;
+import org.sscard.card.CardEvent.AccountActivated;
+import org.sscard.card.CardEvent.AccountLocked;
+import org.sscard.card.CardEvent.CardIssued;
+import org.sscard.card.CardEvent.PinMismatchCounted;
+import org.sscard.card.CardEvent.PinReset;
+import org.sscard.card.CardEvent.RequestRejected;
 import org.sscard.shared.ErrorCode;
 
 /**
- * The append-only record of everything done to a card. Events are written inside the caller's
- * transaction, so an event exists exactly when what it describes was committed; a rejection is
- * recorded by the caller in a transaction of its own, after the rejected work was rolled back.
+ * The append-only record of everything done to a card, written as the card's events are
+ * published: inside the transaction that made them, so an event is on file exactly when what it
+ * describes was committed, and a refusal's record commits with the refusal's mismatch count.
  */
-@Service
-public class AuditTrail {
-
-	private final ActivationEvents events;
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+class AuditTrail {
 
 	private final EntityManager entityManager;
 
-	AuditTrail(ActivationEvents events, EntityManager entityManager) {
-		this.events = events;
+	AuditTrail(EntityManager entityManager) {
 		this.entityManager = entityManager;
 	}
 
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void succeeded(Long cardId, AuditedAccount account, AuditAction action, Actor actor) {
-		this.entityManager.persist(new ActivationEvent(cardId, account, action, null, actor, null, null));
+	@EventListener
+	void on(CardIssued event) {
+		record(ActivationEvent.succeeded(event, AuditAction.CARD_ISSUED));
 	}
 
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void activated(Long cardId, AuditedAccount account, Actor actor, String phoneBefore, String phoneAfter) {
-		this.entityManager.persist(new ActivationEvent(cardId, account, AuditAction.ACTIVATED, null, actor, phoneBefore, phoneAfter));
+	@EventListener
+	void on(AccountActivated event) {
+		record(ActivationEvent.activated(event, event.phoneBefore(), event.phoneAfter()));
 	}
 
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void rejected(Long cardId, AuditedAccount account, AuditAction action, ErrorCode code, Actor actor) {
-		this.entityManager.persist(new ActivationEvent(cardId, account, action, code, actor, null, null));
+	@EventListener
+	void on(PinReset event) {
+		record(ActivationEvent.succeeded(event, AuditAction.PIN_RESET));
 	}
 
-	@Transactional(readOnly = true)
-	public List<EventView> eventsOf(Long cardId) {
-		return this.events.findByCardIdOrderByOccurredAtDescIdDesc(cardId).stream().map(ActivationEvent::view).toList();
+	@EventListener
+	void on(PinMismatchCounted event) {
+		record(ActivationEvent.rejected(event, AuditAction.PIN_MISMATCH, ErrorCode.PIN_MISMATCH));
+	}
+
+	@EventListener
+	void on(AccountLocked event) {
+		record(ActivationEvent.rejected(event, AuditAction.LOCKED, ErrorCode.ACCOUNT_LOCKED));
+	}
+
+	@EventListener
+	void on(RequestRejected event) {
+		record(ActivationEvent.rejected(event, AuditAction.REJECTED, event.code()));
+	}
+
+	private void record(ActivationEvent event) {
+		this.entityManager.persist(event);
 	}
 
 }

@@ -10,6 +10,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.sscard.shared.BranchKind;
+import org.sscard.shared.FieldValidationException;
+
 /**
  * A place where staff serve card holders: a social-security service hall, a bank branch, a
  * designated hospital or pharmacy. Branches are never changed once opened.
@@ -50,7 +53,7 @@ public class Branch {
 	/** Opens a branch; a bank code is required for, and only for, a bank branch. */
 	static Branch open(String code, String name, BranchKind kind, String regionCode, String bankCode) {
 		if ((kind == BranchKind.BANK_BRANCH) != (bankCode != null)) {
-			throw new IllegalArgumentException("bankCode is required for, and only for, a bank branch");
+			throw new FieldValidationException("bankCode", "is required for, and only for, a BANK_BRANCH");
 		}
 		return new Branch(code, name, kind, regionCode, bankCode);
 	}

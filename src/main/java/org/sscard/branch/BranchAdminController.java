@@ -1,9 +1,9 @@
 package org.sscard.branch;
 
+import org.sscard.shared.BranchKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.sscard.shared.FieldValidationException;
 import org.sscard.shared.ValidFormat;
 import org.sscard.shared.ValidFormat.Format;
 
@@ -35,18 +34,14 @@ class BranchAdminController {
 	@Operation(summary = "Open a branch (ADMIN)",
 			description = "409 DUPLICATE for a code already in use; 400 VALIDATION_FAILED when bankCode is given for a non-bank branch or missing for a bank branch.")
 	BranchView open(@Valid @RequestBody OpenBranchRequest request) {
-		if ((request.kind() == BranchKind.BANK_BRANCH) != (request.bankCode() != null)) {
-			throw new FieldValidationException("bankCode",
-					"is required for, and only for, a BANK_BRANCH");
-		}
 		return BranchView.of(this.directory.open(request.code(), request.name().trim(), request.kind(),
 				request.regionCode(), request.bankCode()));
 	}
 
-	record OpenBranchRequest(@NotNull @Pattern(regexp = "[A-Z0-9-]{3,32}") String code,
+	record OpenBranchRequest(@NotNull @ValidFormat(Format.BRANCH_CODE) String code,
 			@NotBlank @Size(max = 100) String name, @NotNull BranchKind kind,
 			@NotNull @ValidFormat(Format.REGION_CODE) String regionCode,
-			@Pattern(regexp = "[A-Z]{2,10}") String bankCode) {
+			@ValidFormat(Format.BANK_CODE) String bankCode) {
 	}
 
 	record BranchView(String code, String name, BranchKind kind, String regionCode, String bankCode) {

@@ -1,5 +1,6 @@
 package org.sscard.branch;
 
+import org.sscard.shared.BranchKind;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,10 +28,11 @@ public class BranchDirectory {
 
 	@Transactional
 	public BranchRef open(String code, String name, BranchKind kind, String regionCode, String bankCode) {
+		Branch branch = Branch.open(code, name, kind, regionCode, bankCode);
 		if (this.branches.existsByCode(code)) {
 			throw new DomainException(ErrorCode.DUPLICATE, "A branch with code " + code + " already exists.");
 		}
-		return this.branches.saveAndFlush(Branch.open(code, name, kind, regionCode, bankCode)).ref();
+		return this.branches.saveAndFlush(branch).ref();
 	}
 
 	/**

@@ -1,7 +1,8 @@
 package org.sscard.branch;
 
+import org.sscard.shared.BranchKind;
 import org.sscard.shared.Channel;
-import org.sscard.shared.RegionCode;
+import org.sscard.shared.ServicePoint;
 
 /** An immutable snapshot of a branch, safe to cache and to pass between modules. */
 public record BranchRef(Long id, String code, String name, BranchKind kind, String regionCode, String bankCode) {
@@ -10,8 +11,9 @@ public record BranchRef(Long id, String code, String name, BranchKind kind, Stri
 		return this.kind.channel();
 	}
 
-	public boolean inCityOf(String otherRegionCode) {
-		return RegionCode.sameCity(this.regionCode, otherRegionCode);
+	/** A member of staff working here, as the domain sees them. */
+	public ServicePoint staff(String name, ServicePoint.Role role) {
+		return ServicePoint.operator(name, role, this.code, this.kind, this.regionCode, this.bankCode);
 	}
 
 }

@@ -1,38 +1,29 @@
 package org.sscard.card;
 
+import java.time.Instant;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.sscard.audit.Actor;
-import org.sscard.audit.AuditAction;
-import org.sscard.audit.AuditTrail;
-import org.sscard.audit.AuditedAccount;
-import org.sscard.security.Caller;
+import org.sscard.card.internal.Card;
+import org.sscard.card.internal.CardStore;
+import org.sscard.card.internal.Pins;
 import org.sscard.shared.DomainException;
 import org.sscard.shared.ErrorCode;
 import org.sscard.shared.IdNumber;
 import org.sscard.shared.NewPin;
+import org.sscard.shared.ServicePoint;
 
 /** Issuing cards: the social-security account sealed under the initial PIN, an optional RMB debit account. */
 @Service
 public class CardIssuing {
 
-	private final Cards cards;
+	private final CardStore cards;
 
-	private final Cardholders holders;
+	private final Pins pins;
 
-	private final FinancialAccounts financialAccounts;
-
-	private final PinHasher pins;
-
-	private final AuditTrail audit;
-
-	CardIssuing(Cards cards, Cardholders holders, FinancialAccounts financialAccounts, PinHasher pins,
-			AuditTrail audit) {
+	CardIssuing(CardStore cards, Pins pins) {
 		this.cards = cards;
-		this.holders = holders;
-		this.financialAccounts = financialAccounts;
 		this.pins = pins;
-		this.audit = audit;
 	}
 
 	public record Issue(String cardNumber, IdNumber idNumber, String holderName, String insuredRegionCode,
@@ -42,8 +33,14 @@ public class CardIssuing {
 	/** The bank application requested; currency and type default to CNY and DEBIT. */
 	public record FinancialApplication(String bankCode, String accountNumber, String currency, String type) {
 
+		/** The only currency of the financial application: RMB. */
+		public static final String CURRENCY = "CNY";
+
+		/** The only type of the financial application: debit, never credit. */
+		public static final String TYPE = "DEBIT";
+
 		void ensureRmbDebit() {
-			if (this.currency != null && !FinancialAccount.CURRENCY.equals(this.currency)) {
+			if (this.currency != null && !CURRENCY.equals(this.currency)) {
 				throw new DomainException(ErrorCode.CURRENCY_NOT_SUPPORTED,
 						"The financial application on a social security card is in RMB (CNY) only.");
 			}
@@ -56,29 +53,25 @@ public class CardIssuing {
 	}
 
 	@Transactional
-	public CardView issue(Caller admin, Issue request) {
+	public CardView issue(ServicePoint by, Issue request) {
 		FinancialApplication bank = request.financialAccount();
 		if (bank != null) {
 			bank.ensureRmbDebit();
 		}
-		if (this.cards.existsByCardNumber(request.cardNumber())) {
+		if (this.cards.exists(request.cardNumber())) {
 			throw new DomainException(ErrorCode.DUPLICATE, "Card " + request.cardNumber() + " already exists.");
 		}
-		if (bank != null && this.financialAccounts.existsByAccountNumber(bank.accountNumber())) {
+		if (bank != null && this.cards.accountNumberInUse(bank.accountNumber())) {
 			throw new DomainException(ErrorCode.DUPLICATE, "That bank account number is already on another card.");
 		}
-		this.holders.addIfAbsent(request.idNumber().value(), request.holderName());
-		Cardholder holder = this.holders.findByIdNumber(request.idNumber().value()).orElseThrow();
-		if (!holder.isIdentifiedBy(request.idNumber(), request.holderName())) {
-			throw new DomainException(ErrorCode.IDENTITY_MISMATCH,
-					"ID number " + request.idNumber().masked() + " is on file under another name.");
-		}
-		Card card = Card.issue(request.cardNumber(), holder, request.insuredRegionCode(), this.pins.hash(NewPin.INITIAL),
-				(bank != null) ? bank.bankCode() : null, (bank != null) ? bank.accountNumber() : null);
-		this.cards.saveAndFlush(card);
-		this.audit.succeeded(card.id(), AuditedAccount.CARD, AuditAction.CARD_ISSUED,
-				new Actor(admin.name(), null, admin.branchCode()));
-		return CardView.of(card);
+		Card card = this.cards
+			.issue(request.cardNumber(), request.idNumber(), request.holderName(), request.insuredRegionCode(),
+					(bank != null) ? bank.bankCode() : null, (bank != null) ? bank.accountNumber() : null,
+					this.pins.hash(NewPin.INITIAL), by, Instant.now())
+			.orElseThrow(() -> new DomainException(ErrorCode.IDENTITY_MISMATCH,
+					"ID number " + request.idNumber().masked() + " is on file under another name."));
+		this.cards.publishEvents(card);
+		return card.view();
 	}
 
 }

@@ -10,19 +10,21 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.sscard.activation.CardActivation;
-import org.sscard.activation.CardActivation.CombinedActivation;
-import org.sscard.activation.CardActivation.FinancialActivation;
-import org.sscard.activation.CardActivation.SocialSecurityActivation;
 import org.sscard.branch.BranchDirectory;
-import org.sscard.branch.BranchKind;
+import org.sscard.card.CardActivation;
+import org.sscard.card.CardActivation.CombinedActivation;
+import org.sscard.card.CardActivation.FinancialActivation;
+import org.sscard.card.CardActivation.SocialSecurityActivation;
 import org.sscard.card.CardIssuing;
 import org.sscard.card.CardIssuing.FinancialApplication;
 import org.sscard.card.CardIssuing.Issue;
-import org.sscard.security.Caller;
+import org.sscard.shared.BranchKind;
 import org.sscard.shared.Channel;
 import org.sscard.shared.DomainException;
 import org.sscard.shared.IdNumber;
+import org.sscard.shared.Phone;
+import org.sscard.shared.ServicePoint;
+import org.sscard.shared.ServicePoint.Role;
 import org.sscard.staff.OperatorRole;
 import org.sscard.staff.StaffDirectory;
 
@@ -93,7 +95,7 @@ class DemoData implements ApplicationRunner {
 		this.staff.addChannelClient("icbc-mobile-demo", CLIENT_SECRET, Channel.MOBILE_BANKING, "ICBC");
 		this.staff.addChannelClient("ccb-mobile-demo", CLIENT_SECRET, Channel.MOBILE_BANKING, "CCB");
 
-		Caller admin = Caller.operator("admin", OperatorRole.ADMIN, null);
+		ServicePoint admin = ServicePoint.admin("admin");
 		card(admin, "A10000001", "440305198503121012", "张伟", "440305", "ICBC", "6222024000000000014");
 		card(admin, "A10000002", "440304199007232029", "王芳", "440304", "ICBC", "6222024000000000022");
 		card(admin, "A10000003", "440306197811053033", "李娜", "440306", "CCB", "6217006000000000016");
@@ -105,28 +107,27 @@ class DemoData implements ApplicationRunner {
 		card(admin, "B20000003", "44010320000101909X", "周杰", "440103", null, null);
 		card(admin, "B20000004", "440106197505201113", "吴婷", "440106", "ICBC", "6222024000000000055");
 
-		Caller szIcbc = teller("sz.icbc", "SZ-ICBC-01");
+		ServicePoint szIcbc = staff("sz.icbc", Role.TELLER, "SZ-ICBC-01");
 		this.activation.activateBoth(szIcbc, "A10000005",
-				new CombinedActivation("440304198806305058", "陈静", "13800138005", "123456", "802514", "731946"));
-		Caller szHall = Caller.operator("sz.hall", OperatorRole.SERVICE_WINDOW, this.branches.find("SZ-HALL-01").orElseThrow());
+				new CombinedActivation(IdNumber.parse("440304198806305058"), "陈静", Phone.parse("13800138005"), "123456", "802514", "731946"));
+		ServicePoint szHall = staff("sz.hall", Role.SERVICE_WINDOW, "SZ-HALL-01");
 		for (String wrong : List.of("111111", "222222", "333333")) {
 			try {
 				this.activation.activateSocialSecurity(szHall, "A10000006",
-						new SocialSecurityActivation(wrong, "802514", "13800138006"));
+						new SocialSecurityActivation(wrong, "802514", Phone.parse("13800138006")));
 			}
 			catch (DomainException expected) {
 				// Three wrong PINs: card A10000006 is LOCKED, for the reset walk-through.
 			}
 		}
-		Caller gzHospital = Caller.operator("gz.hospital", OperatorRole.SERVICE_WINDOW,
-				this.branches.find("GZ-HOSP-01").orElseThrow());
+		ServicePoint gzHospital = staff("gz.hospital", Role.SERVICE_WINDOW, "GZ-HOSP-01");
 		this.activation.activateSocialSecurity(gzHospital, "B20000002",
-				new SocialSecurityActivation("123456", "802514", "+86 139-0013-8002"));
-		this.activation.activateBoth(teller("gz.icbc", "GZ-ICBC-01"), "B20000004",
-				new CombinedActivation("440106197505201113", "吴婷", "13900139004", "123456", "802514", "731946"));
-		Caller wechat = Caller.channelClient("wechat-demo", Channel.WECHAT, null);
+				new SocialSecurityActivation("123456", "802514", Phone.parse("+86 139-0013-8002")));
+		this.activation.activateBoth(staff("gz.icbc", Role.TELLER, "GZ-ICBC-01"), "B20000004",
+				new CombinedActivation(IdNumber.parse("440106197505201113"), "吴婷", Phone.parse("13900139004"), "123456", "802514", "731946"));
+		ServicePoint wechat = ServicePoint.channelClient("wechat-demo", Channel.WECHAT, null);
 		this.activation.activateFinancial(wechat, "B20000002",
-				new FinancialActivation("440104198304158085", "黄强", "13900138002", "731946"));
+				new FinancialActivation(IdNumber.parse("440104198304158085"), "黄强", Phone.parse("13900138002"), "731946"));
 	}
 
 	private void branch(String code, String name, BranchKind kind, String region, String bank) {
@@ -137,11 +138,11 @@ class DemoData implements ApplicationRunner {
 		this.staff.addOperator(username, OPERATOR_PASSWORD, role, branchCode);
 	}
 
-	private Caller teller(String username, String branchCode) {
-		return Caller.operator(username, OperatorRole.TELLER, this.branches.find(branchCode).orElseThrow());
+	private ServicePoint staff(String username, Role role, String branchCode) {
+		return this.branches.find(branchCode).orElseThrow().staff(username, role);
 	}
 
-	private void card(Caller admin, String cardNumber, String idNumber, String name, String region, String bank,
+	private void card(ServicePoint admin, String cardNumber, String idNumber, String name, String region, String bank,
 			String accountNumber) {
 		this.issuing.issue(admin, new Issue(cardNumber, IdNumber.parse(idNumber), name, region,
 				(accountNumber != null) ? new FinancialApplication(bank, accountNumber, null, null) : null));

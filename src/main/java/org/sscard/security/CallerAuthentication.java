@@ -13,18 +13,19 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.sscard.branch.BranchDirectory;
 import org.sscard.branch.BranchRef;
 import org.sscard.shared.Channel;
+import org.sscard.shared.ServicePoint;
 import org.sscard.staff.OperatorRole;
 
-/** An authenticated call: the {@link Caller} read from a verified access token. */
+/** An authenticated call: the {@link ServicePoint} read from a verified access token. */
 final class CallerAuthentication extends AbstractAuthenticationToken {
 
 	static final String CHANNEL_CLIENT = "CHANNEL_CLIENT";
 
-	private final Caller caller;
+	private final ServicePoint caller;
 
 	private final Jwt token;
 
-	private CallerAuthentication(Caller caller, Jwt token, Collection<? extends GrantedAuthority> authorities) {
+	private CallerAuthentication(ServicePoint caller, Jwt token, Collection<? extends GrantedAuthority> authorities) {
 		super(authorities);
 		this.caller = caller;
 		this.token = token;
@@ -32,7 +33,7 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 	}
 
 	@Override
-	public Caller getPrincipal() {
+	public ServicePoint getPrincipal() {
 		return this.caller;
 	}
 
@@ -68,7 +69,7 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 			}
 			List<GrantedAuthority> authorities = new ArrayList<>();
 			authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
-			Caller caller;
+			ServicePoint caller;
 			if (CHANNEL_CLIENT.equals(role)) {
 				Channel channel = parse(Channel.class, jwt.getClaimAsString("channel"));
 				if (!channel.isOnline()) {
@@ -78,7 +79,7 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 				if (channel == Channel.MOBILE_BANKING && bankCode == null) {
 					throw new InvalidBearerTokenException("mobile-banking token names no bank");
 				}
-				caller = Caller.channelClient(name, channel, bankCode);
+				caller = ServicePoint.channelClient(name, channel, bankCode);
 			}
 			else {
 				OperatorRole operatorRole = parse(OperatorRole.class, role);
@@ -89,7 +90,8 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 				if (branch != null) {
 					authorities.add(new SimpleGrantedAuthority("BRANCH_" + branch.kind()));
 				}
-				caller = Caller.operator(name, operatorRole, branch);
+				ServicePoint.Role servicePointRole = ServicePoint.Role.valueOf(operatorRole.name());
+				caller = (branch != null) ? branch.staff(name, servicePointRole) : ServicePoint.admin(name);
 			}
 			return new CallerAuthentication(caller, jwt, authorities);
 		}

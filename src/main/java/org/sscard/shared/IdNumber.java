@@ -74,10 +74,6 @@ public final class IdNumber {
 		return this.value;
 	}
 
-	public LocalDate birthDate() {
-		return birthDateOf(this.value);
-	}
-
 	/** The birth date as YYMMDD, a PIN the holder must not choose. */
 	public String birthDateYymmdd() {
 		return this.value.substring(8, 14);

@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * The PIN policy, applied by every call that sets a PIN. The shape (exactly six digits) is a
- * syntax rule checked at binding time ({@link #SHAPE}); {@link #check} applies the business
- * rules, which need the holder's ID number. {@code toString()} never shows the digits.
+ * syntax rule checked at binding time ({@link #SHAPE}); {@link #refusal} applies the business
+ * rules, which need the holder's ID number.
  */
 public final class NewPin {
 
@@ -19,30 +19,27 @@ public final class NewPin {
 
 	private static final String DESCENDING = "9876543210";
 
-	private final String digits;
-
-	private NewPin(String digits) {
-		this.digits = digits;
+	private NewPin() {
 	}
 
 	/**
-	 * Checks a new PIN against the policy for this holder.
-	 * @throws DomainException {@code INITIAL_PIN_NOT_ALLOWED} or {@code WEAK_PIN}
+	 * Why {@code digits} may not become this holder's PIN: {@code INITIAL_PIN_NOT_ALLOWED} or
+	 * {@code WEAK_PIN}; {@code null} when it may.
 	 */
-	public static NewPin check(String digits, IdNumber holder) {
+	public static Rejection refusal(String digits, IdNumber holder) {
 		if (digits == null || !SHAPE_PATTERN.matcher(digits).matches()) {
 			throw new IllegalArgumentException("a PIN is exactly six digits");
 		}
 		if (INITIAL.equals(digits)) {
-			throw new DomainException(ErrorCode.INITIAL_PIN_NOT_ALLOWED,
+			return Rejection.of(ErrorCode.INITIAL_PIN_NOT_ALLOWED,
 					"The initial PIN 123456 cannot be kept; choose another six-digit PIN.");
 		}
 		String weakness = weakness(digits, holder);
 		if (weakness != null) {
-			throw new DomainException(ErrorCode.WEAK_PIN, "The new PIN is too easy to guess: " + weakness
-					+ ". Choose another six-digit PIN.");
+			return Rejection.of(ErrorCode.WEAK_PIN,
+					"The new PIN is too easy to guess: " + weakness + ". Choose another six-digit PIN.");
 		}
-		return new NewPin(digits);
+		return null;
 	}
 
 	private static String weakness(String digits, IdNumber holder) {
@@ -59,15 +56,6 @@ public final class NewPin {
 			return "the last six characters of the holder's ID number";
 		}
 		return null;
-	}
-
-	public String digits() {
-		return this.digits;
-	}
-
-	@Override
-	public String toString() {
-		return "NewPin[******]";
 	}
 
 }

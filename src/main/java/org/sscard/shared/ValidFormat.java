@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -35,7 +36,11 @@ public @interface ValidFormat {
 		ID_NUMBER(IdNumber::isValid, "must be an 18-character resident ID number with a valid birth date and check character"),
 		PHONE(Phone::isValid, "must be a mainland mobile number (11 digits starting 13-19; +86, spaces and hyphens allowed)"),
 		REGION_CODE(RegionCode::isValid, "must be a 6-digit GB/T 2260 region code"),
-		ACCOUNT_NUMBER(AccountNumber::isValid, "must be 16-19 digits with a valid Luhn check digit");
+		ACCOUNT_NUMBER(AccountNumber::isValid, "must be 16-19 digits with a valid Luhn check digit"),
+		PIN(matching(NewPin.SHAPE), "must be exactly six digits"),
+		CARD_NUMBER(matching("[A-Z0-9]{9}"), "must be 9 capital letters or digits"),
+		BRANCH_CODE(matching("[A-Z0-9-]{3,32}"), "must be 3-32 capital letters, digits or hyphens"),
+		BANK_CODE(matching("[A-Z]{2,10}"), "must be 2-10 capital letters");
 
 		private final Predicate<String> test;
 
@@ -44,6 +49,15 @@ public @interface ValidFormat {
 		Format(Predicate<String> test, String message) {
 			this.test = test;
 			this.message = message;
+		}
+
+		private static Predicate<String> matching(String regex) {
+			return Pattern.compile(regex).asMatchPredicate();
+		}
+
+		/** Whether {@code value} has this format. */
+		public boolean test(String value) {
+			return value != null && this.test.test(value);
 		}
 
 	}

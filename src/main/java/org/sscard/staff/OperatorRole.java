@@ -1,6 +1,6 @@
 package org.sscard.staff;
 
-import org.sscard.branch.BranchKind;
+import org.sscard.shared.BranchKind;
 
 /** What an operator may do, and at which kind of branch they may work. */
 public enum OperatorRole {

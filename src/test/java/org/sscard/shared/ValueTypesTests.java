@@ -6,7 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class ValueTypesTests {
 
@@ -37,14 +37,25 @@ class ValueTypesTests {
 	@CsvSource({ "13812345678,13812345678", "+8613812345678,13812345678", "+86 138 1234 5678,13812345678",
 			"138-1234-5678,13812345678", "19912345678,19912345678" })
 	void phonesAreNormalised(String typed, String stored) {
-		assertThat(Phone.normalise(typed)).isEqualTo(stored);
+		assertThat(Phone.isValid(typed)).isTrue();
+		assertThat(Phone.parse(typed).value()).isEqualTo(stored);
+		assertThat(Phone.parse(typed).toString()).isEqualTo(Masking.phone(stored));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "12812345678", "1381234567", "138123456789", "+85213812345678", "0086 13812345678",
 			"138.1234.5678", "" })
 	void otherPhonesAreRefused(String typed) {
-		assertThat(Phone.normalise(typed)).isNull();
+		assertThat(Phone.isValid(typed)).isFalse();
+		assertThatIllegalArgumentException().isThrownBy(() -> Phone.parse(typed));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Phone(typed));
+	}
+
+	@Test
+	void idNumbersAndPhonesShareOneContract() {
+		assertThatIllegalArgumentException().isThrownBy(() -> IdNumber.parse("440305198503121013"));
+		assertThatIllegalArgumentException().isThrownBy(() -> IdNumber.parse(null));
+		assertThatIllegalArgumentException().isThrownBy(() -> Phone.parse(null));
 	}
 
 	@ParameterizedTest
@@ -86,22 +97,22 @@ class ValueTypesTests {
 	void weakPinsAreRefused(String pin) {
 		IdNumber holder = IdNumber.parse("440305198503121012");
 
-		assertThatExceptionOfType(DomainException.class).isThrownBy(() -> NewPin.check(pin, holder))
-			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.WEAK_PIN))
-			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(pin));
+		Rejection refusal = NewPin.refusal(pin, holder);
+
+		assertThat(refusal.code()).isEqualTo(ErrorCode.WEAK_PIN);
+		assertThat(refusal.detail()).doesNotContain(pin);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "802514", "135790", "112233", "567890", "098765" })
 	void otherPinsAreAccepted(String pin) {
-		assertThat(NewPin.check(pin, IdNumber.parse("440305198503121012")).digits()).isEqualTo(pin);
+		assertThat(NewPin.refusal(pin, IdNumber.parse("440305198503121012"))).isNull();
 	}
 
 	@Test
 	void theInitialPinHasItsOwnCode() {
-		assertThatExceptionOfType(DomainException.class)
-			.isThrownBy(() -> NewPin.check("123456", IdNumber.parse("440305198503121012")))
-			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INITIAL_PIN_NOT_ALLOWED));
+		assertThat(NewPin.refusal("123456", IdNumber.parse("440305198503121012")).code())
+			.isEqualTo(ErrorCode.INITIAL_PIN_NOT_ALLOWED);
 	}
 
 }

@@ -1,0 +1,43 @@
+package org.sscard.card;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sscard.card.internal.Card;
+import org.sscard.card.internal.CardStore;
+import org.sscard.shared.DomainException;
+import org.sscard.shared.ErrorCode;
+import org.sscard.shared.ServicePoint;
+
+/**
+ * Reading cards. To a caller who may not read a card, a card that exists looks exactly like one
+ * that does not: 404 {@code CARD_NOT_FOUND} either way.
+ */
+@Service
+public class CardQueries {
+
+	private final CardStore cards;
+
+	CardQueries(CardStore cards) {
+		this.cards = cards;
+	}
+
+	@Transactional(readOnly = true)
+	public CardView view(ServicePoint by, String cardNumber) {
+		return readable(by, cardNumber).view();
+	}
+
+	/** The key of a card {@code by} may read, for modules that keep records about cards (the audit trail). */
+	@Transactional(readOnly = true)
+	public Long readableCardId(ServicePoint by, String cardNumber) {
+		return readable(by, cardNumber).id();
+	}
+
+	private Card readable(ServicePoint by, String cardNumber) {
+		return this.cards.find(cardNumber).filter((card) -> card.isReadableBy(by)).orElseThrow(() -> notFound(cardNumber));
+	}
+
+	static DomainException notFound(String cardNumber) {
+		return new DomainException(ErrorCode.CARD_NOT_FOUND, "No card " + cardNumber + " that you may see.");
+	}
+
+}

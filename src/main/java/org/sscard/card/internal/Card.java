@@ -1,0 +1,316 @@
+package org.sscard.card.internal;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.DynamicUpdate;
+import org.sscard.card.CardEvent;
+import org.sscard.card.CardEvent.AccountActivated;
+import org.sscard.card.CardEvent.AccountLocked;
+import org.sscard.card.CardEvent.CardIssued;
+import org.sscard.card.CardEvent.PinMismatchCounted;
+import org.sscard.card.CardEvent.PinReset;
+import org.sscard.card.CardEvent.RequestRejected;
+import org.sscard.card.CardPart;
+import org.sscard.card.CardRef;
+import org.sscard.card.CardStatus;
+import org.sscard.card.CardView;
+import org.sscard.shared.ErrorCode;
+import org.sscard.shared.IdNumber;
+import org.sscard.shared.NewPin;
+import org.sscard.shared.Phone;
+import org.sscard.shared.Rejection;
+import org.sscard.shared.ServicePoint;
+
+/**
+ * A social security card: the aggregate root over its holder link and both accounts, so that
+ * activating both at a bank counter is one change of one aggregate.
+ * <p>
+ * Every call on a card is an intent method here. It runs the contract's checks in the contract's
+ * order (place, account state, identity, current PIN, new-PIN policy) before it changes anything,
+ * records what happened as {@link CardEvent}s, and returns the refusal, if any, as a value: a
+ * refused call has then changed nothing but what the contract keeps on purpose (the mismatch
+ * count, and the event itself), all in the caller's unit of work.
+ */
+@Entity
+@DynamicUpdate
+@Table(name = "cards")
+public class Card {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String cardNumber;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "holder_id")
+	private Cardholder holder;
+
+	private String insuredRegionCode;
+
+	@Enumerated(EnumType.STRING)
+	private CardStatus status;
+
+	private Instant issuedAt;
+
+	@Version
+	private long version;
+
+	@OneToOne(mappedBy = "card", cascade = CascadeType.ALL, optional = false, fetch = FetchType.LAZY)
+	private SocialSecurityAccount socialSecurityAccount;
+
+	@OneToOne(mappedBy = "card", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+	private FinancialAccount financialAccount;
+
+	/** Events recorded since the card was loaded; made concrete when pulled, once the card has its id. */
+	@Transient
+	private final List<Function<CardRef, CardEvent>> recorded = new ArrayList<>();
+
+	protected Card() {
+	}
+
+	private Card(String cardNumber, Cardholder holder, String insuredRegionCode, Instant at) {
+		this.cardNumber = cardNumber;
+		this.holder = holder;
+		this.insuredRegionCode = insuredRegionCode;
+		this.status = CardStatus.NORMAL;
+		this.issuedAt = at.truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** A new card: the social-security account sealed under the initial PIN, the bank account (if any) without one. */
+	static Card issue(String cardNumber, Cardholder holder, String insuredRegionCode, PinHash initialPin,
+			String bankCode, String accountNumber, ServicePoint by, Instant at) {
+		Card card = new Card(cardNumber, holder, insuredRegionCode, at);
+		card.socialSecurityAccount = new SocialSecurityAccount(card, initialPin);
+		if (accountNumber != null) {
+			card.financialAccount = new FinancialAccount(card, bankCode, accountNumber);
+		}
+		card.record((ref) -> new CardIssued(ref, CardPart.CARD, by, at));
+		return card;
+	}
+
+	/** The holder changes the initial PIN at a window in the insured city and leaves a phone number. */
+	public Optional<Rejection> activateSocialSecurity(ServicePoint by, String currentPin, String newPin, Phone phone,
+			Pins pins, Instant now) {
+		SocialSecurityAccount account = this.socialSecurityAccount;
+		Optional<Rejection> refused = firstRefusal(by, now, CardPart.SOCIAL_SECURITY, () -> insuredCityRefusal(by),
+				account::activationRefusal);
+		if (refused.isEmpty()) {
+			refused = currentPinRefusal(account, currentPin, by, pins, now);
+		}
+		if (refused.isEmpty()) {
+			refused = firstRefusal(by, now, CardPart.SOCIAL_SECURITY, () -> newPinRefusal(newPin));
+		}
+		if (refused.isPresent()) {
+			return refused;
+		}
+		Phone before = this.holder.changePhone(phone);
+		activate(account, pins.hash(newPin), by, now, before, phone);
+		return Optional.empty();
+	}
+
+	/** The holder activates the bank application at a counter of its bank, or online, with the ID card. */
+	public Optional<Rejection> activateFinancial(ServicePoint by, IdNumber idNumber, String holderName, String newPin,
+			Phone phone, Pins pins, Instant now) {
+		FinancialAccount account = this.financialAccount;
+		Optional<Rejection> refused = firstRefusal(by, now, CardPart.FINANCIAL, this::financialAccountRefusal,
+				() -> account.bankRefusal(by), () -> account.activationRefusal(),
+				() -> identityRefusal(idNumber, holderName), () -> newPinRefusal(newPin));
+		if (refused.isPresent()) {
+			return refused;
+		}
+		Phone before = this.holder.changePhone(phone);
+		activate(account, pins.hash(newPin), by, now, before, phone);
+		return Optional.empty();
+	}
+
+	/**
+	 * Both accounts in one visit to a bank counter in the insured city: both become active, or
+	 * neither. Each refusal is recorded against the account (or the card) it concerns.
+	 */
+	public Optional<Rejection> activateBoth(ServicePoint by, IdNumber idNumber, String holderName, String currentPin,
+			String socialSecurityPin, String financialPin, Phone phone, Pins pins, Instant now) {
+		SocialSecurityAccount socialSecurity = this.socialSecurityAccount;
+		FinancialAccount financial = this.financialAccount;
+		Optional<Rejection> refused = firstRefusal(by, now, CardPart.SOCIAL_SECURITY, () -> insuredCityRefusal(by))
+			.or(() -> firstRefusal(by, now, CardPart.FINANCIAL, this::financialAccountRefusal,
+					() -> financial.bankRefusal(by)))
+			.or(() -> firstRefusal(by, now, CardPart.SOCIAL_SECURITY, socialSecurity::activationRefusal))
+			.or(() -> firstRefusal(by, now, CardPart.FINANCIAL, () -> financial.activationRefusal()))
+			.or(() -> firstRefusal(by, now, CardPart.CARD, () -> identityRefusal(idNumber, holderName)))
+			.or(() -> currentPinRefusal(socialSecurity, currentPin, by, pins, now))
+			.or(() -> firstRefusal(by, now, CardPart.SOCIAL_SECURITY, () -> newPinRefusal(socialSecurityPin)))
+			.or(() -> firstRefusal(by, now, CardPart.FINANCIAL, () -> newPinRefusal(financialPin)));
+		if (refused.isPresent()) {
+			return refused;
+		}
+		Phone before = this.holder.changePhone(phone);
+		activate(socialSecurity, pins.hash(socialSecurityPin), by, now, before, phone);
+		activate(financial, pins.hash(financialPin), by, now, before, phone);
+		return Optional.empty();
+	}
+
+	/** Unlocks the social-security account with a new PIN, in person with the ID card, in the insured city. */
+	public Optional<Rejection> resetSocialSecurityPin(ServicePoint by, IdNumber idNumber, String holderName,
+			String newPin, Pins pins, Instant now) {
+		SocialSecurityAccount account = this.socialSecurityAccount;
+		Optional<Rejection> refused = firstRefusal(by, now, CardPart.SOCIAL_SECURITY, () -> insuredCityRefusal(by),
+				account::resetRefusal, () -> identityRefusal(idNumber, holderName), () -> newPinRefusal(newPin));
+		if (refused.isPresent()) {
+			return refused;
+		}
+		resetPin(account, pins.hash(newPin), by, now);
+		return Optional.empty();
+	}
+
+	/** Unlocks the bank application with a new PIN, at a counter of its bank. */
+	public Optional<Rejection> resetFinancialPin(ServicePoint by, IdNumber idNumber, String holderName, String newPin,
+			Pins pins, Instant now) {
+		FinancialAccount account = this.financialAccount;
+		Optional<Rejection> refused = firstRefusal(by, now, CardPart.FINANCIAL, this::financialAccountRefusal,
+				() -> account.bankRefusal(by), () -> account.resetRefusal(), () -> identityRefusal(idNumber, holderName),
+				() -> newPinRefusal(newPin));
+		if (refused.isPresent()) {
+			return refused;
+		}
+		resetPin(account, pins.hash(newPin), by, now);
+		return Optional.empty();
+	}
+
+	/**
+	 * Who may read the card: ADMIN any; staff a card insured in their branch's city, and a teller
+	 * also one whose financial account is at the teller's bank; nobody else.
+	 */
+	public boolean isReadableBy(ServicePoint by) {
+		if (by.isAdmin()) {
+			return true;
+		}
+		if (by.worksInCityOf(this.insuredRegionCode)) {
+			return true;
+		}
+		return by.isTeller() && this.financialAccount != null && this.financialAccount.bankCode().equals(by.bankCode());
+	}
+
+	/** The events recorded since the card was loaded or last pulled, oldest first. */
+	public List<CardEvent> pullEvents() {
+		CardRef ref = new CardRef(this.id, this.cardNumber, this.insuredRegionCode,
+				(this.financialAccount != null) ? this.financialAccount.bankCode() : null);
+		List<CardEvent> events = this.recorded.stream().map((event) -> event.apply(ref)).toList();
+		this.recorded.clear();
+		return events;
+	}
+
+	public CardView view() {
+		return new CardView(this.cardNumber, this.status, this.holder.view(), this.insuredRegionCode,
+				(this.financialAccount != null) ? List.of("HUMAN_RESOURCES", "SOCIAL_SECURITY", "FINANCIAL")
+						: List.of("HUMAN_RESOURCES", "SOCIAL_SECURITY"),
+				this.socialSecurityAccount.view(),
+				(this.financialAccount != null) ? this.financialAccount.view() : null, null, null, null, null);
+	}
+
+	public Long id() {
+		return this.id;
+	}
+
+	private void activate(Account account, PinHash pin, ServicePoint by, Instant now, Phone phoneBefore,
+			Phone phoneAfter) {
+		account.activate(pin, by, now);
+		record((ref) -> new AccountActivated(ref, account.part(), by, now, phoneBefore, phoneAfter));
+	}
+
+	private void resetPin(Account account, PinHash pin, ServicePoint by, Instant now) {
+		account.resetPin(pin, by, now);
+		record((ref) -> new PinReset(ref, account.part(), by, now));
+	}
+
+	/**
+	 * The first of {@code checks} that refuses, recorded as a rejection of {@code part}. Checks
+	 * have no side effects, so running them in order is the contract's order of checks.
+	 */
+	@SafeVarargs
+	private Optional<Rejection> firstRefusal(ServicePoint by, Instant now, CardPart part,
+			Supplier<Rejection>... checks) {
+		for (Supplier<Rejection> check : checks) {
+			Rejection refusal = check.get();
+			if (refusal != null) {
+				record((ref) -> new RequestRejected(ref, part, by, now, refusal.code()));
+				return Optional.of(refusal);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** A wrong current PIN is counted (and may lock the account) before it is answered. */
+	private Optional<Rejection> currentPinRefusal(Account account, String pin, ServicePoint by, Pins pins,
+			Instant now) {
+		if (account.pinMatches(pin, pins)) {
+			return Optional.empty();
+		}
+		int maxAttempts = pins.maxAttempts(this.insuredRegionCode);
+		int remaining = account.countMismatch(maxAttempts);
+		if (remaining == 0) {
+			record((ref) -> new AccountLocked(ref, account.part(), by, now));
+		}
+		else {
+			record((ref) -> new PinMismatchCounted(ref, account.part(), by, now, remaining));
+		}
+		return Optional.of(account.mismatchRefusal(remaining, maxAttempts));
+	}
+
+	/** Staff serve only cards insured in their branch's city; the detail tells the holder where to go. */
+	private Rejection insuredCityRefusal(ServicePoint by) {
+		if (by.worksInCityOf(this.insuredRegionCode)) {
+			return null;
+		}
+		return new Rejection(ErrorCode.OUTSIDE_INSURED_REGION, "Card " + this.cardNumber + " is insured in region "
+				+ this.insuredRegionCode + ": the holder must go to a service hall, cooperating bank, designated "
+				+ "hospital or pharmacy in that city (region codes starting " + this.insuredRegionCode.substring(0, 4)
+				+ ").", Map.of("insuredRegionCode", this.insuredRegionCode));
+	}
+
+	private Rejection financialAccountRefusal() {
+		if (this.financialAccount != null) {
+			return null;
+		}
+		return Rejection.of(ErrorCode.NO_FINANCIAL_ACCOUNT,
+				"Card " + this.cardNumber + " carries no financial (bank) account.");
+	}
+
+	private Rejection identityRefusal(IdNumber idNumber, String holderName) {
+		if (this.holder.isIdentifiedBy(idNumber, holderName)) {
+			return null;
+		}
+		return Rejection.of(ErrorCode.IDENTITY_MISMATCH, "The ID number and name given do not match the card's holder.");
+	}
+
+	private Rejection newPinRefusal(String newPin) {
+		return NewPin.refusal(newPin, this.holder.idNumber());
+	}
+
+	private void record(Function<CardRef, CardEvent> event) {
+		this.recorded.add(event);
+	}
+
+}

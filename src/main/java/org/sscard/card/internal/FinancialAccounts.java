@@ -1,0 +1,9 @@
+package org.sscard.card.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface FinancialAccounts extends JpaRepository<FinancialAccount, Long> {
+
+	boolean existsByAccountNumber(String accountNumber);
+
+}

@@ -1,0 +1,25 @@
+package org.sscard.shared;
+
+import java.util.Map;
+
+/**
+ * A business refusal as a value: the contract's error code, a detail meant for the person at the
+ * window, and extra problem properties (e.g. {@code remainingAttempts}). The card aggregate
+ * returns these instead of throwing, so that a use case can keep what a refusal must leave behind
+ * (its audit event, a mismatch count) in the same unit of work, and answer afterwards.
+ */
+public record Rejection(ErrorCode code, String detail, Map<String, Object> properties) {
+
+	public Rejection {
+		properties = Map.copyOf(properties);
+	}
+
+	public static Rejection of(ErrorCode code, String detail) {
+		return new Rejection(code, detail, Map.of());
+	}
+
+	public DomainException toException() {
+		return new DomainException(this.code, this.detail, this.properties);
+	}
+
+}
