@@ -46,6 +46,12 @@ class Cardholder {
 	protected Cardholder() {
 	}
 
+	/** A holder as first seen; stored holders are added with {@code Cardholders.addIfAbsent}. */
+	Cardholder(IdNumber idNumber, String name) {
+		this.idNumber = idNumber;
+		this.name = name;
+	}
+
 	/** Whether an ID card shown at the window (or typed online) is this holder's. */
 	boolean isIdentifiedBy(IdNumber shownIdNumber, String shownName) {
 		return this.idNumber.equals(shownIdNumber) && this.name.equals(shownName.strip());

@@ -1,0 +1,259 @@
+package org.sscard.card.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import org.sscard.card.AccountStatus;
+import org.sscard.card.CardEvent;
+import org.sscard.card.CardEvent.AccountActivated;
+import org.sscard.card.CardEvent.AccountLocked;
+import org.sscard.card.CardEvent.CardIssued;
+import org.sscard.card.CardEvent.PinMismatchCounted;
+import org.sscard.card.CardEvent.PinReset;
+import org.sscard.card.CardEvent.RequestRejected;
+import org.sscard.card.CardPart;
+import org.sscard.card.CardView;
+import org.sscard.shared.BranchKind;
+import org.sscard.shared.Channel;
+import org.sscard.shared.ErrorCode;
+import org.sscard.shared.IdNumber;
+import org.sscard.shared.Phone;
+import org.sscard.shared.Rejection;
+import org.sscard.shared.ServicePoint;
+import org.sscard.shared.ServicePoint.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The card aggregate's state machine without Spring or a database: every transition and every
+ * refusal, the order of its checks, and the events each records.
+ */
+class CardTests {
+
+	static final Pins PINS = new Pins(new PinProperties("dGVzdC1vbmx5LXBpbi1rZXktMDEyMzQ1Njc4OWFiY2RlZg==", "t",
+			Map.of(), 3));
+
+	static final IdNumber ID = IdNumber.parse("440305198503121012");
+
+	static final String NAME = "张伟";
+
+	static final Phone PHONE = Phone.parse("13812345678");
+
+	static final Instant NOW = Instant.parse("2026-11-27T08:15:00Z");
+
+	static final ServicePoint HOSPITAL = ServicePoint.operator("clerk", Role.SERVICE_WINDOW, "SZ-HOSP", BranchKind.HOSPITAL,
+			"440305", null);
+
+	static final ServicePoint HALL_ELSEWHERE = ServicePoint.operator("gz", Role.SERVICE_WINDOW, "GZ-HALL",
+			BranchKind.SERVICE_HALL, "440106", null);
+
+	static final ServicePoint ICBC_TELLER = ServicePoint.operator("teller", Role.TELLER, "SZ-ICBC", BranchKind.BANK_BRANCH,
+			"440304", "ICBC");
+
+	static final ServicePoint CCB_TELLER = ServicePoint.operator("ccb", Role.TELLER, "SZ-CCB", BranchKind.BANK_BRANCH,
+			"440304", "CCB");
+
+	static final ServicePoint ICBC_TELLER_ELSEWHERE = ServicePoint.operator("gz-teller", Role.TELLER, "GZ-ICBC",
+			BranchKind.BANK_BRANCH, "440106", "ICBC");
+
+	static final ServicePoint WECHAT = ServicePoint.channelClient("wechat", Channel.WECHAT, null);
+
+	static final ServicePoint CCB_APP = ServicePoint.channelClient("ccb-app", Channel.MOBILE_BANKING, "CCB");
+
+	static Card card(boolean withBankAccount) {
+		Card card = Card.issue("A10000001", new Cardholder(ID, NAME), "440305", PINS.hash("123456"),
+				withBankAccount ? "ICBC" : null, withBankAccount ? "6222024000000000014" : null,
+				ServicePoint.admin("admin"), NOW);
+		card.pullEvents();
+		return card;
+	}
+
+	static Optional<Rejection> activateSocialSecurity(Card card, ServicePoint by, String currentPin, String newPin) {
+		return card.activateSocialSecurity(by, currentPin, newPin, PHONE, PINS, NOW);
+	}
+
+	static String code(Optional<Rejection> refused) {
+		return refused.map((r) -> r.code().name()).orElse("none");
+	}
+
+	static CardView view(Card card) {
+		return card.view();
+	}
+
+	@Test
+	void issuingSealsTheSocialSecurityAccountAndRecordsCardIssued() {
+		Card card = Card.issue("A10000001", new Cardholder(ID, NAME), "440305", PINS.hash("123456"), "ICBC",
+				"6222024000000000014", ServicePoint.admin("admin"), NOW);
+
+		assertThat(card.view().socialSecurityAccount().status()).isEqualTo(AccountStatus.PENDING_ACTIVATION);
+		assertThat(card.view().financialAccount().status()).isEqualTo(AccountStatus.PENDING_ACTIVATION);
+		assertThat(card.view().applications()).contains("FINANCIAL");
+		assertThat(card.pullEvents()).singleElement().isInstanceOfSatisfying(CardIssued.class,
+				(e) -> assertThat(e.part()).isEqualTo(CardPart.CARD));
+		assertThat(card.pullEvents()).isEmpty();
+	}
+
+	@Test
+	void activationInTheInsuredCityActivatesAndRecordsThePhone() {
+		Card card = card(true);
+
+		assertThat(activateSocialSecurity(card, HOSPITAL, "123456", "802514")).isEmpty();
+
+		CardView view = view(card);
+		assertThat(view.socialSecurityAccount().status()).isEqualTo(AccountStatus.ACTIVE);
+		assertThat(view.socialSecurityAccount().activationChannel()).isEqualTo(Channel.HOSPITAL);
+		assertThat(view.socialSecurityAccount().activatedAtBranch()).isEqualTo("SZ-HOSP");
+		assertThat(view.holder().phone()).isEqualTo("138****5678");
+		assertThat(card.pullEvents()).singleElement().isInstanceOfSatisfying(AccountActivated.class, (e) -> {
+			assertThat(e.part()).isEqualTo(CardPart.SOCIAL_SECURITY);
+			assertThat(e.phoneBefore()).isNull();
+			assertThat(e.phoneAfter()).isEqualTo(PHONE);
+			assertThat(e.card().cardNumber()).isEqualTo("A10000001");
+			assertThat(e.card().bankCode()).isEqualTo("ICBC");
+		});
+	}
+
+	@Test
+	void theInsuredCityIsCheckedBeforeTheAccountAndThePin() {
+		Card card = card(true);
+
+		assertThat(code(activateSocialSecurity(card, HALL_ELSEWHERE, "000000", "802514")))
+			.isEqualTo("OUTSIDE_INSURED_REGION");
+
+		assertThat(card.pullEvents()).singleElement().isInstanceOfSatisfying(RequestRejected.class,
+				(e) -> assertThat(e.code()).isEqualTo(ErrorCode.OUTSIDE_INSURED_REGION));
+		assertThat(code(activateSocialSecurity(card, HOSPITAL, "000000", "802514"))).as("the wrong PIN was not counted")
+			.isEqualTo("PIN_MISMATCH");
+		assertThat(card.pullEvents()).singleElement().isInstanceOfSatisfying(PinMismatchCounted.class,
+				(e) -> assertThat(e.remainingAttempts()).isEqualTo(2));
+	}
+
+	@Test
+	void theThirdWrongPinLocksAndEvenTheRightPinIsThenRefused() {
+		Card card = card(false);
+
+		assertThat(activateSocialSecurity(card, HOSPITAL, "000000", "802514").orElseThrow().properties())
+			.containsEntry("remainingAttempts", 2);
+		assertThat(activateSocialSecurity(card, HOSPITAL, "000000", "802514").orElseThrow().properties())
+			.containsEntry("remainingAttempts", 1);
+		Rejection locking = activateSocialSecurity(card, HOSPITAL, "000000", "802514").orElseThrow();
+
+		assertThat(locking.code()).isEqualTo(ErrorCode.ACCOUNT_LOCKED);
+		assertThat(locking.properties()).containsEntry("remainingAttempts", 0);
+		assertThat(view(card).socialSecurityAccount().status()).isEqualTo(AccountStatus.LOCKED);
+		List<CardEvent> events = card.pullEvents();
+		assertThat(events).hasSize(3);
+		assertThat(events.get(2)).isInstanceOf(AccountLocked.class);
+		assertThat(code(activateSocialSecurity(card, HOSPITAL, "123456", "802514"))).isEqualTo("ACCOUNT_LOCKED");
+		assertThat(card.pullEvents()).singleElement().isInstanceOf(RequestRejected.class);
+	}
+
+	@Test
+	void aSuccessResetsTheMismatchCount() {
+		Card card = card(false);
+		activateSocialSecurity(card, HOSPITAL, "000000", "802514");
+		activateSocialSecurity(card, HOSPITAL, "000000", "802514");
+
+		assertThat(activateSocialSecurity(card, HOSPITAL, "123456", "802514")).isEmpty();
+		assertThat(card.resetSocialSecurityPin(HOSPITAL, ID, NAME, "135790", PINS, NOW)).isEmpty();
+		assertThat(card.activateSocialSecurity(HOSPITAL, "135790", "802514", PHONE, PINS, NOW).map(Rejection::code))
+			.contains(ErrorCode.ALREADY_ACTIVE);
+	}
+
+	@Test
+	void theNewPinPolicyComesAfterTheCurrentPinAndChangesNothing() {
+		Card card = card(false);
+
+		assertThat(code(activateSocialSecurity(card, HOSPITAL, "123456", "123456"))).isEqualTo("INITIAL_PIN_NOT_ALLOWED");
+		assertThat(code(activateSocialSecurity(card, HOSPITAL, "123456", "850312"))).isEqualTo("WEAK_PIN");
+		assertThat(code(activateSocialSecurity(card, HOSPITAL, "000000", "850312"))).isEqualTo("PIN_MISMATCH");
+
+		assertThat(view(card).socialSecurityAccount().status()).isEqualTo(AccountStatus.PENDING_ACTIVATION);
+		assertThat(view(card).holder().phone()).isNull();
+	}
+
+	@Test
+	void theFinancialAccountIsServedByItsOwnBankOrAnyGeneralChannel() {
+		assertThat(code(card(false).activateFinancial(ICBC_TELLER, ID, NAME, "731946", PHONE, PINS, NOW)))
+			.isEqualTo("NO_FINANCIAL_ACCOUNT");
+		assertThat(code(card(true).activateFinancial(CCB_TELLER, ID, NAME, "731946", PHONE, PINS, NOW)))
+			.isEqualTo("WRONG_BANK");
+		assertThat(code(card(true).activateFinancial(CCB_APP, ID, NAME, "731946", PHONE, PINS, NOW))).isEqualTo("WRONG_BANK");
+		assertThat(code(card(true).activateFinancial(ICBC_TELLER, ID, "王芳", "731946", PHONE, PINS, NOW)))
+			.isEqualTo("IDENTITY_MISMATCH");
+		assertThat(code(card(true).activateFinancial(ICBC_TELLER, ID, NAME, "111111", PHONE, PINS, NOW))).isEqualTo("WEAK_PIN");
+
+		Card online = card(true);
+		assertThat(online.activateFinancial(WECHAT, ID, NAME, "731946", PHONE, PINS, NOW)).isEmpty();
+		assertThat(view(online).financialAccount().activationChannel()).isEqualTo(Channel.WECHAT);
+		assertThat(view(online).socialSecurityAccount().status()).isEqualTo(AccountStatus.PENDING_ACTIVATION);
+		assertThat(code(online.activateFinancial(WECHAT, ID, NAME, "731946", PHONE, PINS, NOW))).isEqualTo("ALREADY_ACTIVE");
+		assertThat(online.pullEvents()).extracting(CardEvent::part).containsExactly(CardPart.FINANCIAL, CardPart.FINANCIAL);
+	}
+
+	@Test
+	void bothAccountsAtOnceOrNeither() {
+		Card card = card(true);
+
+		assertThat(card.activateBoth(ICBC_TELLER, ID, NAME, "123456", "802514", "111111", PHONE, PINS, NOW)
+			.map(Rejection::code)).contains(ErrorCode.WEAK_PIN);
+		assertThat(view(card).socialSecurityAccount().status()).isEqualTo(AccountStatus.PENDING_ACTIVATION);
+		assertThat(card.pullEvents()).singleElement().satisfies((e) -> assertThat(e.part()).isEqualTo(CardPart.FINANCIAL));
+
+		assertThat(card.activateBoth(ICBC_TELLER, ID, NAME, "123456", "802514", "731946", PHONE, PINS, NOW)).isEmpty();
+		assertThat(view(card).socialSecurityAccount().status()).isEqualTo(AccountStatus.ACTIVE);
+		assertThat(view(card).financialAccount().status()).isEqualTo(AccountStatus.ACTIVE);
+		assertThat(card.pullEvents()).extracting(CardEvent::part)
+			.containsExactly(CardPart.SOCIAL_SECURITY, CardPart.FINANCIAL);
+	}
+
+	@Test
+	void eachRefusalOfTheCombinedCallNamesTheAccountItConcerns() {
+		assertThat(refusedPart(ICBC_TELLER_ELSEWHERE, NAME, "123456")).isEqualTo(CardPart.SOCIAL_SECURITY);
+		assertThat(refusedPart(CCB_TELLER, NAME, "123456")).isEqualTo(CardPart.FINANCIAL);
+		assertThat(refusedPart(ICBC_TELLER, "王芳", "123456")).isEqualTo(CardPart.CARD);
+		assertThat(refusedPart(ICBC_TELLER, NAME, "000000")).isEqualTo(CardPart.SOCIAL_SECURITY);
+	}
+
+	static CardPart refusedPart(ServicePoint by, String name, String currentPin) {
+		Card card = card(true);
+		assertThat(card.activateBoth(by, ID, name, currentPin, "802514", "731946", PHONE, PINS, NOW)).isPresent();
+		return card.pullEvents().get(0).part();
+	}
+
+	@Test
+	void aResetNeedsAnActivatedAccountAndUnlocksIt() {
+		Card card = card(true);
+		assertThat(code(card.resetSocialSecurityPin(HOSPITAL, ID, NAME, "135790", PINS, NOW))).isEqualTo("NOT_ACTIVE");
+		for (int i = 0; i < 3; i++) {
+			activateSocialSecurity(card, HOSPITAL, "000000", "802514");
+		}
+		card.pullEvents();
+
+		assertThat(code(card.resetSocialSecurityPin(HOSPITAL, ID, "王芳", "135790", PINS, NOW))).isEqualTo("IDENTITY_MISMATCH");
+		assertThat(card.resetSocialSecurityPin(HOSPITAL, ID, NAME, "135790", PINS, NOW)).isEmpty();
+
+		assertThat(view(card).socialSecurityAccount().status()).isEqualTo(AccountStatus.ACTIVE);
+		assertThat(view(card).socialSecurityAccount().activatedAtBranch()).isEqualTo("SZ-HOSP");
+		assertThat(card.pullEvents()).extracting(CardEvent::getClass).containsExactly(RequestRejected.class, PinReset.class);
+		assertThat(code(card.resetFinancialPin(ICBC_TELLER, ID, NAME, "135790", PINS, NOW))).isEqualTo("NOT_ACTIVE");
+		assertThat(code(card.resetFinancialPin(CCB_TELLER, ID, NAME, "135790", PINS, NOW))).isEqualTo("WRONG_BANK");
+	}
+
+	@Test
+	void whoMayReadTheCard() {
+		Card card = card(true);
+
+		assertThat(card.isReadableBy(ServicePoint.admin("admin"))).isTrue();
+		assertThat(card.isReadableBy(HOSPITAL)).isTrue();
+		assertThat(card.isReadableBy(ICBC_TELLER_ELSEWHERE)).as("a teller of the card's bank elsewhere").isTrue();
+		assertThat(card.isReadableBy(HALL_ELSEWHERE)).isFalse();
+		assertThat(card.isReadableBy(WECHAT)).isFalse();
+		assertThat(card(false).isReadableBy(ICBC_TELLER_ELSEWHERE)).isFalse();
+	}
+
+}
