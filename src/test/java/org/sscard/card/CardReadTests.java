@@ -1,5 +1,7 @@
 package org.sscard.card;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.sscard.support.Api.Response;
 import org.sscard.support.ApiTest;
@@ -113,6 +115,38 @@ class CardReadTests extends ApiTest {
 		assertThat(inCity.text("/0/occurredAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*Z");
 		assertThat(outOfCity.code()).isEqualTo("CARD_NOT_FOUND");
 		assertThat(client.status()).isEqualTo(403);
+	}
+
+	@Test
+	void eventsArePagedNewestFirstWithLimitAndBefore() {
+		TestCard card = this.given.card(SHENZHEN, null);
+		String window = this.given.window("HOSPITAL", SHENZHEN);
+		for (int i = 0; i < 4; i++) {
+			this.api.post(card.path("/social-security-account/activation"), window,
+					Map.of("currentPin", "00000" + i, "newPin", "802514", "phone", "13812345678"));
+		}
+
+		Response all = this.api.get(card.path("/events"), window);
+		Response firstPage = this.api.get(card.path("/events?limit=2"), window);
+		long oldestOnFirstPage = firstPage.json().get(1).get("id").asLong();
+		Response secondPage = this.api.get(card.path("/events?limit=2&before=" + oldestOnFirstPage), window);
+		Response lastPage = this.api.get(card.path("/events?limit=2&before=" + secondPage.json().get(1).get("id").asLong()),
+				window);
+
+		assertThat(all.json().size()).isEqualTo(5);
+		assertThat(firstPage.json().size()).isEqualTo(2);
+		assertThat(firstPage.text("/0/action")).isEqualTo("REJECTED");
+		assertThat(firstPage.text("/1/action")).isEqualTo("LOCKED");
+		assertThat(secondPage.json().size()).isEqualTo(2);
+		assertThat(secondPage.json().get(0).get("id").asLong()).isLessThan(oldestOnFirstPage);
+		assertThat(secondPage.text("/0/action")).isEqualTo("PIN_MISMATCH");
+		assertThat(lastPage.json().size()).isEqualTo(1);
+		assertThat(lastPage.text("/0/action")).isEqualTo("CARD_ISSUED");
+		assertThat(this.api.get(card.path("/events?limit=0"), window).code()).isEqualTo("VALIDATION_FAILED");
+		assertThat(this.api.get(card.path("/events?limit=201"), window).code()).isEqualTo("VALIDATION_FAILED");
+		assertThat(this.api.get(card.path("/events?limit=x"), window).code()).isEqualTo("VALIDATION_FAILED");
+		assertThat(this.api.get(card.path("/events?before=-1"), window).code()).isEqualTo("VALIDATION_FAILED");
+		assertThat(this.api.get(card.path("/events?limit=200"), window).json().size()).isEqualTo(5);
 	}
 
 }
