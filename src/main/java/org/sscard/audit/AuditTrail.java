@@ -9,9 +9,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sscard.audit.internal.ActivationEvent;
 import org.sscard.card.CardEvent.AccountActivated;
 import org.sscard.card.CardEvent.AccountLocked;
+import org.sscard.card.CardEvent.AccountUnlocked;
 import org.sscard.card.CardEvent.CardIssued;
+import org.sscard.card.CardEvent.PinChanged;
 import org.sscard.card.CardEvent.PinMismatchCounted;
 import org.sscard.card.CardEvent.PinReset;
+import org.sscard.card.CardEvent.PinVerified;
 import org.sscard.card.CardEvent.RequestRejected;
 import org.sscard.shared.ErrorCode;
 
@@ -37,12 +40,27 @@ class AuditTrail {
 
 	@EventListener
 	void on(AccountActivated event) {
-		record(ActivationEvent.activated(event, event.phoneBefore(), event.phoneAfter()));
+		record(ActivationEvent.withPhones(event, AuditAction.ACTIVATED, event.phoneBefore(), event.phoneAfter()));
 	}
 
 	@EventListener
 	void on(PinReset event) {
-		record(ActivationEvent.succeeded(event, AuditAction.PIN_RESET));
+		record(ActivationEvent.withPhones(event, AuditAction.PIN_RESET, event.phoneBefore(), event.phoneAfter()));
+	}
+
+	@EventListener
+	void on(PinVerified event) {
+		record(ActivationEvent.succeeded(event, AuditAction.PIN_VERIFIED));
+	}
+
+	@EventListener
+	void on(PinChanged event) {
+		record(ActivationEvent.succeeded(event, AuditAction.PIN_CHANGED));
+	}
+
+	@EventListener
+	void on(AccountUnlocked event) {
+		record(ActivationEvent.succeeded(event, AuditAction.UNLOCKED));
 	}
 
 	@EventListener

@@ -39,8 +39,24 @@ public sealed interface CardEvent {
 	record AccountLocked(CardRef card, CardPart part, ServicePoint by, Instant occurredAt) implements CardEvent {
 	}
 
-	/** The holder chose a new PIN in person; a locked account is unlocked by it. */
-	record PinReset(CardRef card, CardPart part, ServicePoint by, Instant occurredAt) implements CardEvent {
+	/**
+	 * The holder chose a new PIN in person; a locked account is unlocked by it. A phone given with
+	 * the reset becomes the contact phone.
+	 */
+	record PinReset(CardRef card, CardPart part, ServicePoint by, Instant occurredAt, Phone phoneBefore,
+			Phone phoneAfter) implements CardEvent {
+	}
+
+	/** The holder proved to know the PIN (at a settlement, or before a sensitive service). */
+	record PinVerified(CardRef card, CardPart part, ServicePoint by, Instant occurredAt) implements CardEvent {
+	}
+
+	/** The holder, knowing the PIN, chose another. */
+	record PinChanged(CardRef card, CardPart part, ServicePoint by, Instant occurredAt) implements CardEvent {
+	}
+
+	/** The lock was lifted in person; the PIN was kept and the account is as it was before it locked. */
+	record AccountUnlocked(CardRef card, CardPart part, ServicePoint by, Instant occurredAt) implements CardEvent {
 	}
 
 	/** A call on the card was refused for a business reason, and changed nothing else. */

@@ -4,8 +4,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sscard.card.internal.Card;
 import org.sscard.card.internal.CardStore;
-import org.sscard.shared.DomainException;
-import org.sscard.shared.ErrorCode;
 import org.sscard.shared.ServicePoint;
 
 /**
@@ -33,11 +31,9 @@ public class CardQueries {
 	}
 
 	private Card readable(ServicePoint by, String cardNumber) {
-		return this.cards.find(cardNumber).filter((card) -> card.isReadableBy(by)).orElseThrow(() -> notFound(cardNumber));
-	}
-
-	static DomainException notFound(String cardNumber) {
-		return new DomainException(ErrorCode.CARD_NOT_FOUND, "No card " + cardNumber + " that you may see.");
+		return this.cards.find(cardNumber)
+			.filter((card) -> card.isReadableBy(by))
+			.orElseThrow(() -> CardStore.notFound(cardNumber));
 	}
 
 }

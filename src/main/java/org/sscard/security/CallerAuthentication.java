@@ -49,7 +49,8 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 
 	/**
 	 * Reads the caller from the token's claims ({@code sub}, {@code role}, {@code branchCode},
-	 * {@code channel}, {@code bankCode}) and grants {@code ROLE_<role>} plus {@code BRANCH_<kind>}.
+	 * {@code channel}, {@code bankCode}) and grants {@code ROLE_<role>} plus {@code BRANCH_<kind>} for
+	 * an operator or {@code CHANNEL_<channel>} for a channel client.
 	 * A token whose claims do not name a valid caller is refused as invalid.
 	 */
 	static final class FromJwt implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -79,6 +80,7 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 				if (channel == Channel.MOBILE_BANKING && bankCode == null) {
 					throw new InvalidBearerTokenException("mobile-banking token names no bank");
 				}
+				authorities.add(new SimpleGrantedAuthority("CHANNEL_" + channel));
 				caller = ServicePoint.channelClient(name, channel, bankCode);
 			}
 			else {

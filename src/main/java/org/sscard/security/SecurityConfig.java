@@ -131,9 +131,13 @@ class SecurityConfig {
 				.requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
 				.requestMatchers(HttpMethod.GET, CARD, CARD + "/events").hasAnyRole("ADMIN", "TELLER", "SERVICE_WINDOW")
 				.requestMatchers(HttpMethod.POST, CARD + "/social-security-account/activation").hasAnyRole("TELLER", "SERVICE_WINDOW")
-				.requestMatchers(HttpMethod.POST, CARD + "/social-security-account/pin-reset")
+				.requestMatchers(HttpMethod.POST, CARD + "/social-security-account/pin-reset", CARD + "/social-security-account/unlock")
 					.access(AuthorizationManagers.anyOf(hasRole("TELLER"),
 							AuthorizationManagers.allOf(hasRole("SERVICE_WINDOW"), hasAuthority("BRANCH_SERVICE_HALL"))))
+				.requestMatchers(HttpMethod.POST, CARD + "/social-security-account/pin-verification").hasAnyRole("TELLER", "SERVICE_WINDOW")
+				.requestMatchers(HttpMethod.POST, CARD + "/social-security-account/pin-change")
+					.access(AuthorizationManagers.anyOf(hasRole("TELLER"), hasRole("SERVICE_WINDOW"),
+							hasAuthority("CHANNEL_E_SSC_MINI_PROGRAM")))
 				.requestMatchers(HttpMethod.POST, CARD + "/financial-account/activation").hasAnyRole("TELLER", CallerAuthentication.CHANNEL_CLIENT)
 				.requestMatchers(HttpMethod.POST, CARD + "/financial-account/pin-reset").hasRole("TELLER")
 				.requestMatchers(HttpMethod.POST, CARD + "/activation").hasRole("TELLER")

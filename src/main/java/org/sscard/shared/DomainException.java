@@ -1,5 +1,6 @@
 package org.sscard.shared;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,14 +16,21 @@ public class DomainException extends RuntimeException {
 
 	private final Map<String, Object> properties;
 
+	private final Duration retryAfter;
+
 	public DomainException(ErrorCode code, String detail) {
 		this(code, detail, Map.of());
 	}
 
 	public DomainException(ErrorCode code, String detail, Map<String, Object> properties) {
+		this(code, detail, properties, null);
+	}
+
+	public DomainException(ErrorCode code, String detail, Map<String, Object> properties, Duration retryAfter) {
 		super(detail, null, false, false);
 		this.code = code;
 		this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+		this.retryAfter = retryAfter;
 	}
 
 	public ErrorCode code() {
@@ -35,6 +43,11 @@ public class DomainException extends RuntimeException {
 
 	public Map<String, Object> properties() {
 		return this.properties;
+	}
+
+	/** When a retry may succeed, for the {@code Retry-After} header; {@code null} when it will not by itself. */
+	public Duration retryAfter() {
+		return this.retryAfter;
 	}
 
 }

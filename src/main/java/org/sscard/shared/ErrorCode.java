@@ -17,6 +17,7 @@ public enum ErrorCode {
 	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
 	ALREADY_ACTIVE(HttpStatus.CONFLICT, "Account already active"),
 	NOT_ACTIVE(HttpStatus.CONFLICT, "Account not active"),
+	NOT_LOCKED(HttpStatus.CONFLICT, "Account not locked"),
 	DUPLICATE(HttpStatus.CONFLICT, "Already exists"),
 	CONCURRENT_UPDATE(HttpStatus.CONFLICT, "Changed by another request"),
 	IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT, "Idempotency key in use"),
@@ -32,8 +33,11 @@ public enum ErrorCode {
 	CURRENCY_NOT_SUPPORTED(HttpStatus.UNPROCESSABLE_CONTENT, "Currency not supported"),
 	CREDIT_NOT_SUPPORTED(HttpStatus.UNPROCESSABLE_CONTENT, "Credit not supported"),
 	IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused"),
+	PIN_UNCHANGED(HttpStatus.UNPROCESSABLE_CONTENT, "New PIN equals the current PIN"),
+	PHONE_REQUIRED(HttpStatus.UNPROCESSABLE_CONTENT, "Phone number required"),
 	ACCOUNT_LOCKED(HttpStatus.LOCKED, "Account locked"),
 	TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+	IDENTITY_CHECKS_EXHAUSTED(HttpStatus.TOO_MANY_REQUESTS, "Identity checks exhausted"),
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
 	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
 

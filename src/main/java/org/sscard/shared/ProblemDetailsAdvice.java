@@ -41,6 +41,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> domain(DomainException ex) {
 		ProblemDetail problem = ProblemWriter.problem(ex.code(), ex.detail());
 		ex.properties().forEach(problem::setProperty);
+		if (ex.retryAfter() != null) {
+			long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
+			return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem);
+		}
 		return respond(problem);
 	}
 

@@ -20,7 +20,7 @@ class PinResetTests extends ApiTest {
 	static final String FIN_RESET = "/financial-account/pin-reset";
 
 	static Map<String, Object> reset(TestCard card, String newPin) {
-		return Map.of("idNumber", card.idNumber(), "holderName", card.name(), "newPin", newPin);
+		return Map.of("idNumber", card.idNumber(), "holderName", card.name(), "newPin", newPin, "phone", "13912345678");
 	}
 
 	TestCard lockedCard(String bank) {
@@ -46,6 +46,40 @@ class PinResetTests extends ApiTest {
 		assertThat(response.json().at("/socialSecurityAccount/activatedAt").isNull()).isFalse();
 		assertThat(mismatchCount(card)).isZero();
 		assertThat(this.api.get(card.path("/events"), hall).text("/0/action")).isEqualTo("PIN_RESET");
+		assertThat(this.api.get(card.path("/events"), hall).text("/1/action")).as("the reset activated it")
+			.isEqualTo("ACTIVATED");
+		assertThat(response.text("/holder/phone")).isEqualTo("139****5678");
+	}
+
+	@Test
+	void aResetThatActivatesTheAccountNeedsAPhone() {
+		TestCard card = lockedCard(null);
+		String hall = this.given.window("SERVICE_HALL", SHENZHEN);
+
+		Response response = this.api.post(card.path(SS_RESET), hall,
+				Map.of("idNumber", card.idNumber(), "holderName", card.name(), "newPin", "802514"));
+
+		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.code()).isEqualTo("PHONE_REQUIRED");
+		assertThat(socialSecurityStatus(card)).isEqualTo("LOCKED");
+		assertThat(events(card, "ACTIVATED")).isZero();
+	}
+
+	@Test
+	void aResetOfAnAccountActivatedBeforeNeedsNoPhone() {
+		TestCard card = this.given.card(SHENZHEN, null);
+		String hall = this.given.window("SERVICE_HALL", SHENZHEN);
+		this.api.post(card.path("/social-security-account/activation"), hall,
+				Map.of("currentPin", "123456", "newPin", "802514", "phone", "13812345678"));
+
+		Response response = this.api.post(card.path(SS_RESET), hall,
+				Map.of("idNumber", card.idNumber(), "holderName", card.name(), "newPin", "135790"));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.text("/holder/phone")).isEqualTo("138****5678");
+		assertThat(events(card, "ACTIVATED")).isEqualTo(1);
+		assertThat(this.api.post(card.path(SS_RESET), hall, Map.of("idNumber", card.idNumber(), "holderName", card.name(),
+				"newPin", "802514", "phone", "12345")).code()).isEqualTo("VALIDATION_FAILED");
 	}
 
 	@Test

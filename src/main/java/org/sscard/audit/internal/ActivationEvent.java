@@ -80,8 +80,9 @@ public class ActivationEvent {
 		return new ActivationEvent(event, action, null, null, null);
 	}
 
-	public static ActivationEvent activated(CardEvent event, Phone phoneBefore, Phone phoneAfter) {
-		return new ActivationEvent(event, AuditAction.ACTIVATED, null, phoneBefore, phoneAfter);
+	/** A success that set the holder's contact phone (masked whenever it is shown). */
+	public static ActivationEvent withPhones(CardEvent event, AuditAction action, Phone phoneBefore, Phone phoneAfter) {
+		return new ActivationEvent(event, action, null, phoneBefore, phoneAfter);
 	}
 
 	public static ActivationEvent rejected(CardEvent event, AuditAction action, ErrorCode code) {

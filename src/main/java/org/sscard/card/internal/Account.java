@@ -77,6 +77,29 @@ abstract class Account {
 		return null;
 	}
 
+	/** Why the PIN of this account cannot be verified or changed now, or {@code null}: it must be active. */
+	Rejection inUseRefusal() {
+		return switch (this.status) {
+			case ACTIVE -> null;
+			case LOCKED -> lockedRefusal();
+			case PENDING_ACTIVATION -> Rejection.of(ErrorCode.NOT_ACTIVE,
+					label() + " account has not been activated yet: the holder must activate it first.");
+		};
+	}
+
+	/** Why this account cannot be unlocked, or {@code null}: it must be locked. */
+	Rejection unlockRefusal() {
+		if (this.status == AccountStatus.LOCKED) {
+			return null;
+		}
+		return Rejection.of(ErrorCode.NOT_LOCKED, label() + " account is not locked.");
+	}
+
+	/** Whether the account was never activated (it may have locked while still sealed). */
+	boolean neverActivated() {
+		return this.activatedAt == null;
+	}
+
 	Rejection lockedRefusal() {
 		return Rejection.of(ErrorCode.ACCOUNT_LOCKED, label()
 				+ " account is locked after too many wrong PINs. The holder must reset the PIN in person with the ID card.");
@@ -108,6 +131,22 @@ abstract class Account {
 			this.activatedAtBranch = by.branchCode();
 			this.activationChannel = by.channel();
 		}
+	}
+
+	/** The holder proved to know the PIN: the count of wrong ones starts again. */
+	void pinVerified() {
+		this.pinMismatchCount = 0;
+	}
+
+	void changePin(PinHash newPin) {
+		this.pin = newPin;
+		this.pinMismatchCount = 0;
+	}
+
+	/** Lifts the lock, keeps the PIN: the account is again as it was before it locked. */
+	void unlock() {
+		this.status = neverActivated() ? AccountStatus.PENDING_ACTIVATION : AccountStatus.ACTIVE;
+		this.pinMismatchCount = 0;
 	}
 
 	/**

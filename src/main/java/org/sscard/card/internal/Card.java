@@ -1,5 +1,6 @@
 package org.sscard.card.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,10 +28,13 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.DynamicUpdate;
 import org.sscard.card.CardEvent;
 import org.sscard.card.CardEvent.AccountActivated;
+import org.sscard.card.CardEvent.AccountUnlocked;
 import org.sscard.card.CardEvent.AccountLocked;
 import org.sscard.card.CardEvent.CardIssued;
+import org.sscard.card.CardEvent.PinChanged;
 import org.sscard.card.CardEvent.PinMismatchCounted;
 import org.sscard.card.CardEvent.PinReset;
+import org.sscard.card.CardEvent.PinVerified;
 import org.sscard.card.CardEvent.RequestRejected;
 import org.sscard.card.CardPart;
 import org.sscard.card.CardRef;
@@ -133,11 +137,11 @@ public class Card {
 
 	/** The holder activates the bank application at a counter of its bank, or online, with the ID card. */
 	public Optional<Rejection> activateFinancial(ServicePoint by, IdNumber idNumber, String holderName, String newPin,
-			Phone phone, Pins pins, Instant now) {
+			Phone phone, Pins pins, IdentityChecks identityChecks, Instant now) {
 		FinancialAccount account = this.financialAccount;
 		Optional<Rejection> refused = firstRefusal(by, now, CardPart.FINANCIAL, this::financialAccountRefusal,
 				() -> account.bankRefusal(by), () -> account.activationRefusal(),
-				() -> identityRefusal(idNumber, holderName), () -> newPinRefusal(newPin));
+				() -> identityRefusal(by, idNumber, holderName, identityChecks), () -> newPinRefusal(newPin));
 		if (refused.isPresent()) {
 			return refused;
 		}
@@ -151,7 +155,8 @@ public class Card {
 	 * neither. Each refusal is recorded against the account (or the card) it concerns.
 	 */
 	public Optional<Rejection> activateBoth(ServicePoint by, IdNumber idNumber, String holderName, String currentPin,
-			String socialSecurityPin, String financialPin, Phone phone, Pins pins, Instant now) {
+			String socialSecurityPin, String financialPin, Phone phone, Pins pins, IdentityChecks identityChecks,
+			Instant now) {
 		SocialSecurityAccount socialSecurity = this.socialSecurityAccount;
 		FinancialAccount financial = this.financialAccount;
 		Optional<Rejection> refused = firstRefusal(by, now, CardPart.SOCIAL_SECURITY, () -> insuredCityRefusal(by))
@@ -159,7 +164,8 @@ public class Card {
 					() -> financial.bankRefusal(by)))
 			.or(() -> firstRefusal(by, now, CardPart.SOCIAL_SECURITY, socialSecurity::activationRefusal))
 			.or(() -> firstRefusal(by, now, CardPart.FINANCIAL, () -> financial.activationRefusal()))
-			.or(() -> firstRefusal(by, now, CardPart.CARD, () -> identityRefusal(idNumber, holderName)))
+			.or(() -> firstRefusal(by, now, CardPart.CARD,
+					() -> identityRefusal(by, idNumber, holderName, identityChecks)))
 			.or(() -> currentPinRefusal(socialSecurity, currentPin, by, pins, now))
 			.or(() -> firstRefusal(by, now, CardPart.SOCIAL_SECURITY, () -> newPinRefusal(socialSecurityPin)))
 			.or(() -> firstRefusal(by, now, CardPart.FINANCIAL, () -> newPinRefusal(financialPin)));
@@ -172,30 +178,97 @@ public class Card {
 		return Optional.empty();
 	}
 
-	/** Unlocks the social-security account with a new PIN, in person with the ID card, in the insured city. */
+	/**
+	 * A new social-security PIN chosen in person with the ID card, in the insured city; it unlocks a
+	 * locked account. An account that locked while still sealed is activated by it, so a phone
+	 * number is then required, as at any activation.
+	 */
 	public Optional<Rejection> resetSocialSecurityPin(ServicePoint by, IdNumber idNumber, String holderName,
-			String newPin, Pins pins, Instant now) {
+			String newPin, Phone phone, Pins pins, IdentityChecks identityChecks, Instant now) {
 		SocialSecurityAccount account = this.socialSecurityAccount;
 		Optional<Rejection> refused = firstRefusal(by, now, CardPart.SOCIAL_SECURITY, () -> insuredCityRefusal(by),
-				account::resetRefusal, () -> identityRefusal(idNumber, holderName), () -> newPinRefusal(newPin));
+				account::resetRefusal, () -> identityRefusal(by, idNumber, holderName, identityChecks),
+				() -> newPinRefusal(newPin), () -> phoneRefusal(account, phone));
 		if (refused.isPresent()) {
 			return refused;
 		}
-		resetPin(account, pins.hash(newPin), by, now);
+		resetPin(account, pins.hash(newPin), by, now, phone);
 		return Optional.empty();
 	}
 
-	/** Unlocks the bank application with a new PIN, at a counter of its bank. */
+	/** A new PIN for the bank application, at a counter of its bank. */
 	public Optional<Rejection> resetFinancialPin(ServicePoint by, IdNumber idNumber, String holderName, String newPin,
-			Pins pins, Instant now) {
+			Phone phone, Pins pins, IdentityChecks identityChecks, Instant now) {
 		FinancialAccount account = this.financialAccount;
 		Optional<Rejection> refused = firstRefusal(by, now, CardPart.FINANCIAL, this::financialAccountRefusal,
-				() -> account.bankRefusal(by), () -> account.resetRefusal(), () -> identityRefusal(idNumber, holderName),
-				() -> newPinRefusal(newPin));
+				() -> account.bankRefusal(by), () -> account.resetRefusal(),
+				() -> identityRefusal(by, idNumber, holderName, identityChecks), () -> newPinRefusal(newPin),
+				() -> phoneRefusal(account, phone));
 		if (refused.isPresent()) {
 			return refused;
 		}
-		resetPin(account, pins.hash(newPin), by, now);
+		resetPin(account, pins.hash(newPin), by, now, phone);
+		return Optional.empty();
+	}
+
+	/**
+	 * The holder proves to know the social-security PIN, at a settlement in the insured city. A
+	 * wrong PIN counts towards the lock exactly as at activation; a right one starts the count again.
+	 */
+	public Optional<Rejection> verifySocialSecurityPin(ServicePoint by, String pin, Pins pins, Instant now) {
+		SocialSecurityAccount account = this.socialSecurityAccount;
+		Optional<Rejection> refused = firstRefusal(by, now, CardPart.SOCIAL_SECURITY, () -> insuredCityRefusal(by),
+				account::inUseRefusal);
+		if (refused.isEmpty()) {
+			refused = currentPinRefusal(account, pin, by, pins, now);
+		}
+		if (refused.isPresent()) {
+			return refused;
+		}
+		account.pinVerified();
+		record((ref) -> new PinVerified(ref, CardPart.SOCIAL_SECURITY, by, now));
+		return Optional.empty();
+	}
+
+	/**
+	 * The holder, knowing the social-security PIN, chooses another: at a window in the insured city,
+	 * or online through the e-SSC (any city; which channels may call is the security layer's rule).
+	 */
+	public Optional<Rejection> changeSocialSecurityPin(ServicePoint by, String currentPin, String newPin, Pins pins,
+			Instant now) {
+		SocialSecurityAccount account = this.socialSecurityAccount;
+		Optional<Rejection> refused = firstRefusal(by, now, CardPart.SOCIAL_SECURITY,
+				() -> by.isChannelClient() ? null : insuredCityRefusal(by), account::inUseRefusal);
+		if (refused.isEmpty()) {
+			refused = currentPinRefusal(account, currentPin, by, pins, now);
+		}
+		if (refused.isEmpty()) {
+			refused = firstRefusal(by, now, CardPart.SOCIAL_SECURITY, () -> newPinRefusal(newPin),
+					() -> account.pinMatches(newPin, pins) ? Rejection.of(ErrorCode.PIN_UNCHANGED,
+							"The new PIN is the current PIN; choose another six-digit PIN.") : null);
+		}
+		if (refused.isPresent()) {
+			return refused;
+		}
+		account.changePin(pins.hash(newPin));
+		record((ref) -> new PinChanged(ref, CardPart.SOCIAL_SECURITY, by, now));
+		return Optional.empty();
+	}
+
+	/**
+	 * Lifts the lock of the social-security account in person with the ID card, keeping the PIN
+	 * (the holder remembers it again): at a service hall's window or a bank counter in the insured city.
+	 */
+	public Optional<Rejection> unlockSocialSecurity(ServicePoint by, IdNumber idNumber, String holderName,
+			IdentityChecks identityChecks, Instant now) {
+		SocialSecurityAccount account = this.socialSecurityAccount;
+		Optional<Rejection> refused = firstRefusal(by, now, CardPart.SOCIAL_SECURITY, () -> insuredCityRefusal(by),
+				account::unlockRefusal, () -> identityRefusal(by, idNumber, holderName, identityChecks));
+		if (refused.isPresent()) {
+			return refused;
+		}
+		account.unlock();
+		record((ref) -> new AccountUnlocked(ref, CardPart.SOCIAL_SECURITY, by, now));
 		return Optional.empty();
 	}
 
@@ -240,14 +313,21 @@ public class Card {
 		record((ref) -> new AccountActivated(ref, account.part(), by, now, phoneBefore, phoneAfter));
 	}
 
-	private void resetPin(Account account, PinHash pin, ServicePoint by, Instant now) {
+	/** A reset of a never-activated account is its activation: both are recorded. */
+	private void resetPin(Account account, PinHash pin, ServicePoint by, Instant now, Phone phone) {
+		boolean activation = account.neverActivated();
+		Phone before = (phone != null) ? this.holder.changePhone(phone) : null;
 		account.resetPin(pin, by, now);
-		record((ref) -> new PinReset(ref, account.part(), by, now));
+		if (activation) {
+			record((ref) -> new AccountActivated(ref, account.part(), by, now, before, phone));
+		}
+		record((ref) -> new PinReset(ref, account.part(), by, now, before, phone));
 	}
 
 	/**
 	 * The first of {@code checks} that refuses, recorded as a rejection of {@code part}. Checks
-	 * have no side effects, so running them in order is the contract's order of checks.
+	 * change nothing until one refuses (an identity mismatch is counted), so running them in order
+	 * is the contract's order of checks.
 	 */
 	@SafeVarargs
 	private Optional<Rejection> firstRefusal(ServicePoint by, Instant now, CardPart part,
@@ -298,11 +378,34 @@ public class Card {
 				"Card " + this.cardNumber + " carries no financial (bank) account.");
 	}
 
-	private Rejection identityRefusal(IdNumber idNumber, String holderName) {
+	/**
+	 * The identity shown must be the holder's. Every mismatch counts against the card; past the
+	 * limit, channel clients are refused before the identity is even looked at (staff, who see the
+	 * ID card in person, are not).
+	 */
+	private Rejection identityRefusal(ServicePoint by, IdNumber idNumber, String holderName, IdentityChecks checks) {
+		if (by.isChannelClient()) {
+			Duration blocked = checks.blockedFor();
+			if (blocked != null) {
+				return new Rejection(ErrorCode.IDENTITY_CHECKS_EXHAUSTED, "Too many identity checks on card "
+						+ this.cardNumber + " failed recently: online identity checks are refused for now. The holder "
+						+ "may go to a window in person with the ID card.", Map.of(), blocked);
+			}
+		}
 		if (this.holder.isIdentifiedBy(idNumber, holderName)) {
 			return null;
 		}
+		checks.countMismatch();
 		return Rejection.of(ErrorCode.IDENTITY_MISMATCH, "The ID number and name given do not match the card's holder.");
+	}
+
+	/** An account activated by a reset needs the holder's contact phone, as at any activation. */
+	private static Rejection phoneRefusal(Account account, Phone phone) {
+		if (phone != null || !account.neverActivated()) {
+			return null;
+		}
+		return Rejection.of(ErrorCode.PHONE_REQUIRED, account.label() + " account was never activated: this reset "
+				+ "activates it, so the holder's mobile phone number (phone) is required.");
 	}
 
 	private Rejection newPinRefusal(String newPin) {

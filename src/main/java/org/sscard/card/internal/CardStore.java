@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.sscard.shared.DomainException;
+import org.sscard.shared.ErrorCode;
 import org.sscard.shared.IdNumber;
 import org.sscard.shared.ServicePoint;
 
@@ -62,6 +64,11 @@ public class CardStore {
 		Card card = Card.issue(cardNumber, holder, insuredRegionCode, initialPin, bankCode, accountNumber, by, at);
 		this.cards.saveAndFlush(card);
 		return Optional.of(card);
+	}
+
+	/** What everyone who may not see a card, or asks for one that does not exist, is told alike. */
+	public static DomainException notFound(String cardNumber) {
+		return new DomainException(ErrorCode.CARD_NOT_FOUND, "No card " + cardNumber + " that you may see.");
 	}
 
 	/** Publishes what the card recorded, to listeners running in the current transaction. */

@@ -32,11 +32,11 @@ public class Pins {
 
 	private final String activeKeyId;
 
-	private final int maxAttempts;
+	private final PinProperties properties;
 
 	public Pins(PinProperties properties) {
 		this.activeKeyId = properties.keyId();
-		this.maxAttempts = properties.maxAttempts();
+		this.properties = properties;
 		properties.retiredKeys().forEach((id, key) -> this.keys.put(id, decode("sscard.pin.retired-keys." + id, key)));
 		this.keys.put(this.activeKeyId, decode("sscard.pin.key", properties.key()));
 	}
@@ -72,7 +72,7 @@ public class Pins {
 
 	/** Consecutive wrong PINs that lock an account of a card insured in {@code regionCode}. */
 	public int maxAttempts(String regionCode) {
-		return this.maxAttempts;
+		return this.properties.maxAttemptsIn(regionCode);
 	}
 
 	private static byte[] mac(SecretKeySpec key, byte[] salt, String pin) {

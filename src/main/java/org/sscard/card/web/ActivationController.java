@@ -71,7 +71,8 @@ class ActivationController {
 
 	@PostMapping("/social-security-account/pin-reset")
 	@Operation(summary = "Reset (unlock) the social-security PIN (SERVICE_WINDOW at a SERVICE_HALL, or TELLER, in the insured city)",
-			description = "409 NOT_ACTIVE for an account never activated; 422 IDENTITY_MISMATCH, OUTSIDE_INSURED_REGION, WEAK_PIN.")
+			description = "409 NOT_ACTIVE for an account never activated; 422 IDENTITY_MISMATCH, OUTSIDE_INSURED_REGION, WEAK_PIN, "
+					+ "PHONE_REQUIRED (an account that locked while sealed is activated by the reset); 429 IDENTITY_CHECKS_EXHAUSTED.")
 	CardView resetSocialSecurityPin(@AuthenticationPrincipal ServicePoint caller, @PathVariable String cardNumber,
 			@Valid @RequestBody PinResetRequest request) {
 		return this.activation.resetSocialSecurityPin(caller, cardNumber, request.toCommand());
@@ -122,11 +123,12 @@ class ActivationController {
 	}
 
 	record PinResetRequest(@NotNull @ValidFormat(Format.ID_NUMBER) String idNumber,
-			@NotBlank @Size(max = 50) String holderName,
-			@NotNull @ValidFormat(Format.PIN) String newPin) {
+			@NotBlank @Size(max = 50) String holderName, @NotNull @ValidFormat(Format.PIN) String newPin,
+			@ValidFormat(Format.PHONE) String phone) {
 
 		PinReset toCommand() {
-			return new PinReset(IdNumber.parse(this.idNumber), this.holderName.strip(), this.newPin);
+			return new PinReset(IdNumber.parse(this.idNumber), this.holderName.strip(), this.newPin,
+					(this.phone != null) ? Phone.parse(this.phone) : null);
 		}
 
 		@Override

@@ -1,5 +1,6 @@
 package org.sscard.card.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,12 @@ import org.sscard.card.AccountStatus;
 import org.sscard.card.CardEvent;
 import org.sscard.card.CardEvent.AccountActivated;
 import org.sscard.card.CardEvent.AccountLocked;
+import org.sscard.card.CardEvent.AccountUnlocked;
 import org.sscard.card.CardEvent.CardIssued;
+import org.sscard.card.CardEvent.PinChanged;
 import org.sscard.card.CardEvent.PinMismatchCounted;
 import org.sscard.card.CardEvent.PinReset;
+import org.sscard.card.CardEvent.PinVerified;
 import org.sscard.card.CardEvent.RequestRejected;
 import org.sscard.card.CardPart;
 import org.sscard.card.CardView;
@@ -35,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CardTests {
 
 	static final Pins PINS = new Pins(new PinProperties("dGVzdC1vbmx5LXBpbi1rZXktMDEyMzQ1Njc4OWFiY2RlZg==", "t",
-			Map.of(), 3));
+			Map.of(), 3, Map.of()));
 
 	static final IdNumber ID = IdNumber.parse("440305198503121012");
 
@@ -63,6 +67,34 @@ class CardTests {
 	static final ServicePoint WECHAT = ServicePoint.channelClient("wechat", Channel.WECHAT, null);
 
 	static final ServicePoint CCB_APP = ServicePoint.channelClient("ccb-app", Channel.MOBILE_BANKING, "CCB");
+
+	/** Identity checks of a card that has had {@code mismatches} recently; counts new ones. */
+	static final class Checks implements IdentityChecks {
+
+		int mismatches;
+
+		final int max;
+
+		Checks(int mismatches, int max) {
+			this.mismatches = mismatches;
+			this.max = max;
+		}
+
+		@Override
+		public Duration blockedFor() {
+			return (this.mismatches >= this.max) ? Duration.ofHours(1) : null;
+		}
+
+		@Override
+		public void countMismatch() {
+			this.mismatches++;
+		}
+
+	}
+
+	static Checks checks() {
+		return new Checks(0, 5);
+	}
 
 	static Card card(boolean withBankAccount) {
 		Card card = Card.issue("A10000001", new Cardholder(ID, NAME), "440305", PINS.hash("123456"),
@@ -159,7 +191,7 @@ class CardTests {
 		activateSocialSecurity(card, HOSPITAL, "000000", "802514");
 
 		assertThat(activateSocialSecurity(card, HOSPITAL, "123456", "802514")).isEmpty();
-		assertThat(card.resetSocialSecurityPin(HOSPITAL, ID, NAME, "135790", PINS, NOW)).isEmpty();
+		assertThat(card.resetSocialSecurityPin(HOSPITAL, ID, NAME, "135790", null, PINS, checks(), NOW)).isEmpty();
 		assertThat(card.activateSocialSecurity(HOSPITAL, "135790", "802514", PHONE, PINS, NOW).map(Rejection::code))
 			.contains(ErrorCode.ALREADY_ACTIVE);
 	}
@@ -178,20 +210,20 @@ class CardTests {
 
 	@Test
 	void theFinancialAccountIsServedByItsOwnBankOrAnyGeneralChannel() {
-		assertThat(code(card(false).activateFinancial(ICBC_TELLER, ID, NAME, "731946", PHONE, PINS, NOW)))
+		assertThat(code(card(false).activateFinancial(ICBC_TELLER, ID, NAME, "731946", PHONE, PINS, checks(), NOW)))
 			.isEqualTo("NO_FINANCIAL_ACCOUNT");
-		assertThat(code(card(true).activateFinancial(CCB_TELLER, ID, NAME, "731946", PHONE, PINS, NOW)))
+		assertThat(code(card(true).activateFinancial(CCB_TELLER, ID, NAME, "731946", PHONE, PINS, checks(), NOW)))
 			.isEqualTo("WRONG_BANK");
-		assertThat(code(card(true).activateFinancial(CCB_APP, ID, NAME, "731946", PHONE, PINS, NOW))).isEqualTo("WRONG_BANK");
-		assertThat(code(card(true).activateFinancial(ICBC_TELLER, ID, "王芳", "731946", PHONE, PINS, NOW)))
+		assertThat(code(card(true).activateFinancial(CCB_APP, ID, NAME, "731946", PHONE, PINS, checks(), NOW))).isEqualTo("WRONG_BANK");
+		assertThat(code(card(true).activateFinancial(ICBC_TELLER, ID, "王芳", "731946", PHONE, PINS, checks(), NOW)))
 			.isEqualTo("IDENTITY_MISMATCH");
-		assertThat(code(card(true).activateFinancial(ICBC_TELLER, ID, NAME, "111111", PHONE, PINS, NOW))).isEqualTo("WEAK_PIN");
+		assertThat(code(card(true).activateFinancial(ICBC_TELLER, ID, NAME, "111111", PHONE, PINS, checks(), NOW))).isEqualTo("WEAK_PIN");
 
 		Card online = card(true);
-		assertThat(online.activateFinancial(WECHAT, ID, NAME, "731946", PHONE, PINS, NOW)).isEmpty();
+		assertThat(online.activateFinancial(WECHAT, ID, NAME, "731946", PHONE, PINS, checks(), NOW)).isEmpty();
 		assertThat(view(online).financialAccount().activationChannel()).isEqualTo(Channel.WECHAT);
 		assertThat(view(online).socialSecurityAccount().status()).isEqualTo(AccountStatus.PENDING_ACTIVATION);
-		assertThat(code(online.activateFinancial(WECHAT, ID, NAME, "731946", PHONE, PINS, NOW))).isEqualTo("ALREADY_ACTIVE");
+		assertThat(code(online.activateFinancial(WECHAT, ID, NAME, "731946", PHONE, PINS, checks(), NOW))).isEqualTo("ALREADY_ACTIVE");
 		assertThat(online.pullEvents()).extracting(CardEvent::part).containsExactly(CardPart.FINANCIAL, CardPart.FINANCIAL);
 	}
 
@@ -199,12 +231,12 @@ class CardTests {
 	void bothAccountsAtOnceOrNeither() {
 		Card card = card(true);
 
-		assertThat(card.activateBoth(ICBC_TELLER, ID, NAME, "123456", "802514", "111111", PHONE, PINS, NOW)
+		assertThat(card.activateBoth(ICBC_TELLER, ID, NAME, "123456", "802514", "111111", PHONE, PINS, checks(), NOW)
 			.map(Rejection::code)).contains(ErrorCode.WEAK_PIN);
 		assertThat(view(card).socialSecurityAccount().status()).isEqualTo(AccountStatus.PENDING_ACTIVATION);
 		assertThat(card.pullEvents()).singleElement().satisfies((e) -> assertThat(e.part()).isEqualTo(CardPart.FINANCIAL));
 
-		assertThat(card.activateBoth(ICBC_TELLER, ID, NAME, "123456", "802514", "731946", PHONE, PINS, NOW)).isEmpty();
+		assertThat(card.activateBoth(ICBC_TELLER, ID, NAME, "123456", "802514", "731946", PHONE, PINS, checks(), NOW)).isEmpty();
 		assertThat(view(card).socialSecurityAccount().status()).isEqualTo(AccountStatus.ACTIVE);
 		assertThat(view(card).financialAccount().status()).isEqualTo(AccountStatus.ACTIVE);
 		assertThat(card.pullEvents()).extracting(CardEvent::part)
@@ -221,27 +253,29 @@ class CardTests {
 
 	static CardPart refusedPart(ServicePoint by, String name, String currentPin) {
 		Card card = card(true);
-		assertThat(card.activateBoth(by, ID, name, currentPin, "802514", "731946", PHONE, PINS, NOW)).isPresent();
+		assertThat(card.activateBoth(by, ID, name, currentPin, "802514", "731946", PHONE, PINS, checks(), NOW)).isPresent();
 		return card.pullEvents().get(0).part();
 	}
 
 	@Test
 	void aResetNeedsAnActivatedAccountAndUnlocksIt() {
 		Card card = card(true);
-		assertThat(code(card.resetSocialSecurityPin(HOSPITAL, ID, NAME, "135790", PINS, NOW))).isEqualTo("NOT_ACTIVE");
+		assertThat(code(card.resetSocialSecurityPin(HOSPITAL, ID, NAME, "135790", null, PINS, checks(), NOW))).isEqualTo("NOT_ACTIVE");
 		for (int i = 0; i < 3; i++) {
 			activateSocialSecurity(card, HOSPITAL, "000000", "802514");
 		}
 		card.pullEvents();
 
-		assertThat(code(card.resetSocialSecurityPin(HOSPITAL, ID, "王芳", "135790", PINS, NOW))).isEqualTo("IDENTITY_MISMATCH");
-		assertThat(card.resetSocialSecurityPin(HOSPITAL, ID, NAME, "135790", PINS, NOW)).isEmpty();
+		assertThat(code(card.resetSocialSecurityPin(HOSPITAL, ID, "王芳", "135790", PHONE, PINS, checks(), NOW)))
+			.isEqualTo("IDENTITY_MISMATCH");
+		assertThat(card.resetSocialSecurityPin(HOSPITAL, ID, NAME, "135790", PHONE, PINS, checks(), NOW)).isEmpty();
 
 		assertThat(view(card).socialSecurityAccount().status()).isEqualTo(AccountStatus.ACTIVE);
 		assertThat(view(card).socialSecurityAccount().activatedAtBranch()).isEqualTo("SZ-HOSP");
-		assertThat(card.pullEvents()).extracting(CardEvent::getClass).containsExactly(RequestRejected.class, PinReset.class);
-		assertThat(code(card.resetFinancialPin(ICBC_TELLER, ID, NAME, "135790", PINS, NOW))).isEqualTo("NOT_ACTIVE");
-		assertThat(code(card.resetFinancialPin(CCB_TELLER, ID, NAME, "135790", PINS, NOW))).isEqualTo("WRONG_BANK");
+		assertThat(card.pullEvents()).extracting(CardEvent::getClass)
+			.containsExactly(RequestRejected.class, AccountActivated.class, PinReset.class);
+		assertThat(code(card.resetFinancialPin(ICBC_TELLER, ID, NAME, "135790", null, PINS, checks(), NOW))).isEqualTo("NOT_ACTIVE");
+		assertThat(code(card.resetFinancialPin(CCB_TELLER, ID, NAME, "135790", null, PINS, checks(), NOW))).isEqualTo("WRONG_BANK");
 	}
 
 	@Test
@@ -254,6 +288,139 @@ class CardTests {
 		assertThat(card.isReadableBy(HALL_ELSEWHERE)).isFalse();
 		assertThat(card.isReadableBy(WECHAT)).isFalse();
 		assertThat(card(false).isReadableBy(ICBC_TELLER_ELSEWHERE)).isFalse();
+	}
+
+	static Card activeCard() {
+		Card card = card(true);
+		assertThat(activateSocialSecurity(card, HOSPITAL, "123456", "802514")).isEmpty();
+		card.pullEvents();
+		return card;
+	}
+
+	static Card lockedCard(Card card, String pin) {
+		for (int i = 0; i < 3; i++) {
+			card.verifySocialSecurityPin(HOSPITAL, "000000", PINS, NOW);
+		}
+		card.pullEvents();
+		return card;
+	}
+
+	@Test
+	void aRightPinIsVerifiedAndStartsTheCountAgain() {
+		Card card = activeCard();
+		assertThat(code(card.verifySocialSecurityPin(HOSPITAL, "000000", PINS, NOW))).isEqualTo("PIN_MISMATCH");
+		assertThat(code(card.verifySocialSecurityPin(HOSPITAL, "000000", PINS, NOW))).isEqualTo("PIN_MISMATCH");
+
+		assertThat(card.verifySocialSecurityPin(HOSPITAL, "802514", PINS, NOW)).isEmpty();
+
+		assertThat(card.pullEvents()).extracting(CardEvent::getClass)
+			.containsExactly(PinMismatchCounted.class, PinMismatchCounted.class, PinVerified.class);
+		assertThat(card.verifySocialSecurityPin(HOSPITAL, "000000", PINS, NOW).orElseThrow().properties())
+			.as("the count started again").containsEntry("remainingAttempts", 2);
+	}
+
+	@Test
+	void verificationNeedsAnActiveAccountInTheInsuredCity() {
+		assertThat(code(card(false).verifySocialSecurityPin(HOSPITAL, "123456", PINS, NOW))).isEqualTo("NOT_ACTIVE");
+		assertThat(code(activeCard().verifySocialSecurityPin(HALL_ELSEWHERE, "802514", PINS, NOW)))
+			.isEqualTo("OUTSIDE_INSURED_REGION");
+		Card locked = lockedCard(activeCard(), "802514");
+		assertThat(view(locked).socialSecurityAccount().status()).isEqualTo(AccountStatus.LOCKED);
+		assertThat(code(locked.verifySocialSecurityPin(HOSPITAL, "802514", PINS, NOW))).isEqualTo("ACCOUNT_LOCKED");
+	}
+
+	@Test
+	void verificationAndActivationShareTheRegionsThreshold() {
+		Pins sichuan = new Pins(new PinProperties("dGVzdC1vbmx5LXBpbi1rZXktMDEyMzQ1Njc4OWFiY2RlZg==", "t", Map.of(), 3,
+				Map.of("4403", 5)));
+		Card card = card(false);
+		for (int i = 0; i < 4; i++) {
+			assertThat(code(card.activateSocialSecurity(HOSPITAL, "000000", "802514", PHONE, sichuan, NOW)))
+				.isEqualTo("PIN_MISMATCH");
+		}
+		assertThat(code(card.activateSocialSecurity(HOSPITAL, "000000", "802514", PHONE, sichuan, NOW)))
+			.isEqualTo("ACCOUNT_LOCKED");
+	}
+
+	@Test
+	void aKnownPinIsChangedToAnAcceptableNewOne() {
+		Card card = activeCard();
+
+		assertThat(code(card.changeSocialSecurityPin(HOSPITAL, "000000", "135790", PINS, NOW))).isEqualTo("PIN_MISMATCH");
+		assertThat(code(card.changeSocialSecurityPin(HOSPITAL, "802514", "802514", PINS, NOW))).isEqualTo("PIN_UNCHANGED");
+		assertThat(code(card.changeSocialSecurityPin(HOSPITAL, "802514", "123456", PINS, NOW)))
+			.isEqualTo("INITIAL_PIN_NOT_ALLOWED");
+		assertThat(code(card.changeSocialSecurityPin(HOSPITAL, "802514", "121012", PINS, NOW))).isEqualTo("WEAK_PIN");
+		assertThat(code(card.changeSocialSecurityPin(HALL_ELSEWHERE, "802514", "135790", PINS, NOW)))
+			.isEqualTo("OUTSIDE_INSURED_REGION");
+		assertThat(card.changeSocialSecurityPin(ServicePoint.channelClient("essc", Channel.E_SSC_MINI_PROGRAM, null),
+				"802514", "135790", PINS, NOW)).as("online, from any city").isEmpty();
+
+		assertThat(card.verifySocialSecurityPin(HOSPITAL, "135790", PINS, NOW)).isEmpty();
+		assertThat(card.pullEvents()).filteredOn(PinChanged.class::isInstance).hasSize(1);
+		assertThat(code(card(false).changeSocialSecurityPin(HOSPITAL, "123456", "135790", PINS, NOW)))
+			.isEqualTo("NOT_ACTIVE");
+	}
+
+	@Test
+	void unlockingKeepsThePinAndRestoresTheStateBeforeTheLock() {
+		Card wasActive = lockedCard(activeCard(), "802514");
+		Card wasSealed = card(false);
+		for (int i = 0; i < 3; i++) {
+			activateSocialSecurity(wasSealed, HOSPITAL, "000000", "802514");
+		}
+
+		assertThat(wasActive.unlockSocialSecurity(HOSPITAL, ID, NAME, checks(), NOW)).isEmpty();
+		assertThat(wasSealed.unlockSocialSecurity(HOSPITAL, ID, NAME, checks(), NOW)).isEmpty();
+
+		assertThat(view(wasActive).socialSecurityAccount().status()).isEqualTo(AccountStatus.ACTIVE);
+		assertThat(wasActive.verifySocialSecurityPin(HOSPITAL, "802514", PINS, NOW)).as("the PIN was kept").isEmpty();
+		assertThat(view(wasSealed).socialSecurityAccount().status()).isEqualTo(AccountStatus.PENDING_ACTIVATION);
+		assertThat(activateSocialSecurity(wasSealed, HOSPITAL, "123456", "802514")).isEmpty();
+		assertThat(code(wasActive.unlockSocialSecurity(HOSPITAL, ID, NAME, checks(), NOW))).isEqualTo("NOT_LOCKED");
+		assertThat(wasActive.pullEvents()).filteredOn(AccountUnlocked.class::isInstance).hasSize(1);
+	}
+
+	@Test
+	void identityMismatchesAreCountedAndPastTheLimitChannelClientsAreRefusedUnchecked() {
+		Checks checks = checks();
+		for (int i = 0; i < 5; i++) {
+			assertThat(code(card(true).activateFinancial(WECHAT, ID, "王芳", "731946", PHONE, PINS, checks, NOW)))
+				.isEqualTo("IDENTITY_MISMATCH");
+		}
+
+		Card card = card(true);
+		Rejection refused = card.activateFinancial(WECHAT, ID, NAME, "731946", PHONE, PINS, checks, NOW).orElseThrow();
+
+		assertThat(refused.code()).isEqualTo(ErrorCode.IDENTITY_CHECKS_EXHAUSTED);
+		assertThat(refused.retryAfter()).isEqualTo(Duration.ofHours(1));
+		assertThat(checks.mismatches).isEqualTo(5);
+		assertThat(card.activateFinancial(ICBC_TELLER, ID, NAME, "731946", PHONE, PINS, checks, NOW))
+			.as("staff are not blocked").isEmpty();
+		assertThat(code(card(true).activateFinancial(ICBC_TELLER, ID, "王芳", "731946", PHONE, PINS, checks, NOW)))
+			.isEqualTo("IDENTITY_MISMATCH");
+		assertThat(checks.mismatches).as("but their mismatches count").isEqualTo(6);
+	}
+
+	@Test
+	void aResetThatActivatesNeedsAPhoneAndRecordsTheActivation() {
+		Card card = card(false);
+		for (int i = 0; i < 3; i++) {
+			activateSocialSecurity(card, HOSPITAL, "000000", "802514");
+		}
+		card.pullEvents();
+
+		assertThat(code(card.resetSocialSecurityPin(HOSPITAL, ID, NAME, "135790", null, PINS, checks(), NOW)))
+			.isEqualTo("PHONE_REQUIRED");
+		assertThat(card.resetSocialSecurityPin(HOSPITAL, ID, NAME, "135790", PHONE, PINS, checks(), NOW)).isEmpty();
+
+		assertThat(view(card).socialSecurityAccount().status()).isEqualTo(AccountStatus.ACTIVE);
+		assertThat(view(card).holder().phone()).isEqualTo("138****5678");
+		assertThat(card.pullEvents()).extracting(CardEvent::getClass)
+			.containsExactly(RequestRejected.class, AccountActivated.class, PinReset.class);
+		Card active = lockedCard(activeCard(), "802514");
+		assertThat(active.resetSocialSecurityPin(HOSPITAL, ID, NAME, "135790", null, PINS, checks(), NOW))
+			.as("a phone is optional otherwise").isEmpty();
 	}
 
 }

@@ -15,7 +15,7 @@ class PinsTests {
 
 	@Test
 	void aPinMatchesItsOwnHashOnly() {
-		Pins hasher = new Pins(new PinProperties(KEY_A, "a", Map.of(), 3));
+		Pins hasher = new Pins(new PinProperties(KEY_A, "a", Map.of(), 3, Map.of()));
 
 		PinHash hash = hasher.hash("802514");
 
@@ -27,16 +27,16 @@ class PinsTests {
 
 	@Test
 	void eachHashHasItsOwnSalt() {
-		Pins hasher = new Pins(new PinProperties(KEY_A, "a", Map.of(), 3));
+		Pins hasher = new Pins(new PinProperties(KEY_A, "a", Map.of(), 3, Map.of()));
 
 		assertThat(hasher.hash("802514").hash()).isNotEqualTo(hasher.hash("802514").hash());
 	}
 
 	@Test
 	void aRotatedKeyStillVerifiesOldHashesWhileNewHashesUseTheNewKey() {
-		PinHash old = new Pins(new PinProperties(KEY_A, "a", Map.of(), 3)).hash("802514");
-		Pins rotated = new Pins(new PinProperties(KEY_B, "b", Map.of("a", KEY_A), 3));
-		Pins forgotten = new Pins(new PinProperties(KEY_B, "b", Map.of(), 3));
+		PinHash old = new Pins(new PinProperties(KEY_A, "a", Map.of(), 3, Map.of())).hash("802514");
+		Pins rotated = new Pins(new PinProperties(KEY_B, "b", Map.of("a", KEY_A), 3, Map.of()));
+		Pins forgotten = new Pins(new PinProperties(KEY_B, "b", Map.of(), 3, Map.of()));
 
 		assertThat(rotated.matches(old, "802514")).isTrue();
 		assertThat(rotated.hash("802514").keyId()).isEqualTo("b");
@@ -45,12 +45,24 @@ class PinsTests {
 
 	@Test
 	void theKeyIsRequiredAndLongEnough() {
-		assertThatIllegalStateException().isThrownBy(() -> new PinProperties(null, "a", Map.of(), 3))
+		assertThatIllegalStateException().isThrownBy(() -> new PinProperties(null, "a", Map.of(), 3, Map.of()))
 			.withMessageContaining("sscard.pin.key")
 			.withMessageContaining("SSCARD_PIN_KEY");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new Pins(new PinProperties("c2hvcnQ=", "a", Map.of(), 3)))
+			.isThrownBy(() -> new Pins(new PinProperties("c2hvcnQ=", "a", Map.of(), 3, Map.of())))
 			.withMessageContaining("sscard.pin.key");
+	}
+
+	@Test
+	void theLongestRegionPrefixSetsTheLockoutThreshold() {
+		Pins pins = new Pins(new PinProperties(KEY_A, "a", Map.of(), 3, Map.of("51", 5, "5111", 6)));
+
+		assertThat(pins.maxAttempts("511102")).isEqualTo(6);
+		assertThat(pins.maxAttempts("510104")).isEqualTo(5);
+		assertThat(pins.maxAttempts("440305")).isEqualTo(3);
+		assertThatIllegalStateException().isThrownBy(() -> new PinProperties(KEY_A, "a", Map.of(), 3, Map.of("511", 6)))
+			.withMessageContaining("sscard.pin.max-attempts-by-region.511");
+		assertThatIllegalStateException().isThrownBy(() -> new PinProperties(KEY_A, "a", Map.of(), 3, Map.of("51", 0)));
 	}
 
 }
