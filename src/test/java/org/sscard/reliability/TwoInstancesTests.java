@@ -173,4 +173,34 @@ class TwoInstancesTests extends ApiTest {
 		assertThat(responses).filteredOn((r) -> r.status() != 201).allSatisfy((r) -> assertThat(r.code()).isEqualTo("DUPLICATE"));
 	}
 
+	@Test
+	void twentyWrongVerificationsOnTwoInstancesLockAfterExactlyTheRegionsThreshold() throws Exception {
+		TestCard card = this.given.card("511102", null);
+		String hall = this.given.window("SERVICE_HALL", "511102");
+		assertThat(this.api.post(card.path("/social-security-account/activation"), hall,
+				Map.of("currentPin", "123456", "newPin", "802514", "phone", "13812345678")).status()).isEqualTo(200);
+
+		List<Response> responses = concurrently(20,
+				(api) -> api.post(card.path("/social-security-account/pin-verification"), hall, Map.of("pin", "000000")));
+
+		assertThat(responses.stream().map(Response::code).filter("PIN_MISMATCH"::equals)).hasSize(5);
+		assertThat(responses.stream().map(Response::code).filter("ACCOUNT_LOCKED"::equals)).hasSize(15);
+		assertThat(mismatchCount(card)).isEqualTo(6);
+		assertThat(events(card, "PIN_MISMATCH")).isEqualTo(5);
+		assertThat(events(card, "LOCKED")).isEqualTo(1);
+	}
+
+	@Test
+	void identityMismatchesOnBothInstancesCountTogether() throws Exception {
+		TestCard card = this.given.card("440305", "ICBC");
+		String wechat = this.given.client("WECHAT", null);
+		Map<String, Object> guess = Map.of("idNumber", card.idNumber(), "holderName", "猜", "phone", "13812345678",
+				"newPin", "731946");
+
+		List<Response> guesses = concurrently(6, (api) -> api.post(card.path("/financial-account/activation"), wechat, guess));
+
+		assertThat(guesses.stream().map(Response::code).filter("IDENTITY_MISMATCH"::equals)).hasSize(5);
+		assertThat(guesses.stream().map(Response::code).filter("IDENTITY_CHECKS_EXHAUSTED"::equals)).hasSize(1);
+	}
+
 }
