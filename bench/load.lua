@@ -2,6 +2,7 @@
 --   wrk ... -s bench/load.lua <url> -- <kind> <token> <first> <count> <threads>
 -- kind "ss":   social-security activations, each on a distinct card of [first, first+count)
 -- kind "fin":  financial activations, each on a distinct card, with its holder's identity
+-- kind "verify": PIN verifications (a settlement), random active cards of [first, first+count)
 -- kind "read": card look-ups, random cards of [first, first+count)
 -- Each thread takes its own slice of the range and stops when it is used up, so no card is
 -- activated twice. done() prints one machine-readable BENCHLINE (it runs in wrk's main Lua state,
@@ -49,6 +50,10 @@ end
 function request()
   if kind == "read" then
     return wrk.format("GET", "/api/v1/cards/" .. card_number(math.random(lo, hi)), headers)
+  end
+  if kind == "verify" then
+    return wrk.format("POST", "/api/v1/cards/" .. card_number(math.random(lo, hi))
+      .. "/social-security-account/pin-verification", headers, '{"pin":"802514"}')
   end
   local n = next_card
   next_card = next_card + 1

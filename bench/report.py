@@ -15,6 +15,7 @@ for line in open(lines_file):
     rows.append(fields)
 
 pgbench = float(next(r["tps"] for r in rows if r.get("kind") == "pgbench"))
+pgbench_verify = float(next(r["tps"] for r in rows if r.get("kind") == "pgbench_verify"))
 jdks = []
 for r in rows:
     if "jdk" in r and r["jdk"] not in jdks:
@@ -27,27 +28,34 @@ def phase(jdk, kind):
 
 table = ["| JDK | start-up (s) | peak RSS (MiB) | call | requests/s | p50 (ms) | p90 (ms) | p99 (ms) | non-2xx |",
          "|---|---|---|---|---|---|---|---|---|"]
-names = {"ss": "social-security activation", "fin": "financial activation", "read": "card read"}
+names = {"ss": "social-security activation", "fin": "financial activation", "verify": "PIN verification",
+         "read": "card read"}
 for jdk in jdks:
     rss = phase(jdk, "rss")["rss_mib"]
     label = jdk + (" (virtual threads)" if int(jdk) >= 21 else "")
-    for kind in ("ss", "fin", "read"):
+    for kind in ("ss", "fin", "verify", "read"):
         r = phase(jdk, kind)
         table.append(f"| {label} | {r['startup_s']} | {rss} | {names[kind]} | {float(r['rps']):.0f} | {r['p50_ms']} | "
                      f"{r['p90_ms']} | {r['p99_ms']} | {r['non2xx']} |")
 table.append(f"| pgbench ceiling | | | the activation's SQL | {pgbench:.0f} | | | | |")
+table.append(f"| pgbench ceiling | | | a verification's least SQL | {pgbench_verify:.0f} | | | | |")
 
 primary = phase(jdks[0], "ss")
 activations = float(primary["rps"])
 result = (f"RESULT activations_per_s={activations:.0f} p50_ms={float(primary['p50_ms']):.1f} "
           f"p99_ms={float(primary['p99_ms']):.1f} pgbench_tps={pgbench:.0f} ratio={activations / pgbench:.2f}")
+verify = phase(jdks[0], "verify")
+verifications = float(verify["rps"])
+result_verify = (f"RESULT verifications_per_s={verifications:.0f} p50_ms={float(verify['p50_ms']):.1f} "
+                 f"p99_ms={float(verify['p99_ms']):.1f} pgbench_tps={pgbench_verify:.0f} "
+                 f"ratio={verifications / pgbench_verify:.2f}")
 
 cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True,
                      text=True).stdout.strip()
 header = (f"{datetime.date.today()}, {os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}; "
           f"{int(cards):,} cards seeded in {float(seed_s):.1f} s; {clients} clients; service, PostgreSQL and wrk on "
           f"the same machine.")
-markdown = header + "\n\n" + "\n".join(table) + "\n\n```\n" + result + "\n```\n"
+markdown = header + "\n\n" + "\n".join(table) + "\n\n```\n" + result + "\n" + result_verify + "\n```\n"
 
 # A bar chart of throughput against the ceiling.
 bars = [(f"JDK {jdk} {names[k]}", float(phase(jdk, k)["rps"])) for jdk in jdks for k in ("ss", "fin")]
@@ -79,3 +87,4 @@ print()
 print("\n".join(table))
 print()
 print(result)
+print(result_verify)

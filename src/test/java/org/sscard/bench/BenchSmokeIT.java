@@ -44,7 +44,13 @@ class BenchSmokeIT {
 		assertThat(result.find()).as(output).isTrue();
 		assertThat(Long.parseLong(result.group(1))).isPositive();
 		assertThat(Long.parseLong(result.group(4))).isPositive();
-		assertThat(output).contains("kind=ss").contains("kind=fin").contains("kind=read").contains("non2xx=0");
+		assertThat(output).contains("kind=ss").contains("kind=fin").contains("kind=verify").contains("kind=read");
+		assertThat(Pattern.compile("non2xx=(\\d+)").matcher(output).results().map((m) -> m.group(1)))
+			.as("every phase answered 2xx only").hasSizeGreaterThanOrEqualTo(4).containsOnly("0");
+		Matcher verifications = Pattern.compile("RESULT verifications_per_s=(\\d+) .* pgbench_tps=(\\d+) ratio=([\\d.]+)")
+			.matcher(output);
+		assertThat(verifications.find()).as(output).isTrue();
+		assertThat(Long.parseLong(verifications.group(1))).isPositive();
 	}
 
 }
