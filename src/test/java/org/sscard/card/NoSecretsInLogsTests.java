@@ -47,9 +47,16 @@ class NoSecretsInLogsTests extends ApiTest {
 				second.name(), "phone", "13812345678", "currentPin", "918273", "socialSecurityPin", "645372",
 				"financialPin", "574839"));
 		this.api.post(second.path("/activation"), teller, "{\"idNumber\":\"" + second.idNumber() + "\",\"currentPin\":\"918273\"");
+		String pins = card.path("/social-security-account");
+		this.api.post(pins + "/pin-verification", window, Map.of("pin", "736251"));
+		this.api.post(pins + "/pin-verification", window, Map.of("pin", "645372"));
+		this.api.post(pins + "/pin-change", window, Map.of("currentPin", "817263", "newPin", "263748"));
+		this.api.post(pins + "/pin-change", window, Map.of("currentPin", "645372", "newPin", "452617"));
+		this.api.post(pins + "/unlock", hall, Map.of("idNumber", card.idNumber(), "holderName", card.name()));
 		this.api.basic("/api/v1/auth/token", Fixtures.ADMIN, "wrong-password-guess");
 
 		assertThat(output.getAll()).doesNotContain("918273", "645372", "574839", "390817", "64537\"")
+			.doesNotContain("736251", "817263", "263748", "452617")
 			.doesNotContain(card.idNumber(), second.idNumber())
 			.doesNotContain(Fixtures.PASSWORD, Fixtures.SECRET, Fixtures.ADMIN_PASSWORD, "wrong-password-guess");
 		assertThat(output.getAll()).contains("/financial-account/activation");
