@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,13 +35,13 @@ class BranchAdminController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Open a branch (ADMIN)",
 			description = "409 DUPLICATE for a code already in use; 400 VALIDATION_FAILED when bankCode is given for a non-bank branch or missing for a bank branch.")
-	BranchView open(@Valid @RequestBody OpenBranchRequest request) {
+	BranchView open(@Valid @RequestBody OpenBranchRequest request, Authentication admin) {
 		if ((request.kind() == BranchKind.BANK_BRANCH) != (request.bankCode() != null)) {
 			throw new FieldValidationException("bankCode",
 					"is required for, and only for, a BANK_BRANCH");
 		}
 		return BranchView.of(this.directory.open(request.code(), request.name().trim(), request.kind(),
-				request.regionCode(), request.bankCode()));
+				request.regionCode(), request.bankCode(), admin.getName()));
 	}
 
 	record OpenBranchRequest(@NotNull @Pattern(regexp = "[A-Z0-9-]{3,32}") String code,
