@@ -44,9 +44,11 @@ class DatabaseRoleTests extends ApiTest {
 	void connectAsTheServiceRole() throws SQLException {
 		// Roles belong to the whole server: a name of this run's own, dropped afterwards.
 		this.role = "sscard_app_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT);
-		this.jdbc.execute("create role " + this.role + " login in role sscard_app");
+		// A password too, for servers that do not trust local connections (e.g. Testcontainers').
+		String password = UUID.randomUUID().toString();
+		this.jdbc.execute("create role " + this.role + " login password '" + password + "' in role sscard_app");
 		HikariDataSource hikari = (HikariDataSource) this.dataSource;
-		this.connection = DriverManager.getConnection(hikari.getJdbcUrl(), this.role, "");
+		this.connection = DriverManager.getConnection(hikari.getJdbcUrl(), this.role, password);
 		this.service = new JdbcTemplate(new SingleConnectionDataSource(this.connection, true));
 	}
 
