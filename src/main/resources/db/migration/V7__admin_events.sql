@@ -4,7 +4,7 @@
 create table admin_events (
     id          bigint generated always as identity primary key,
     occurred_at timestamptz  not null default now(),
-    actor       varchar(255) not null,
+    actor       text         not null,
     action      varchar(32)  not null,
     subject     varchar(64)  not null,
     details     jsonb        not null default '{}',

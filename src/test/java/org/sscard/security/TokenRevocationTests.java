@@ -132,20 +132,39 @@ class TokenRevocationTests extends ApiTest {
 			Api second = other.api();
 			String here = newAdmin();
 			String there = newAdmin();
+			String promoted = newAdmin();
+			String branch = this.given.branch("SERVICE_HALL", "440305", null);
 			String tokenHere = this.api.token(here, Fixtures.PASSWORD);
 			String tokenThere = second.token(there, Fixtures.PASSWORD);
+			String tokenPromoted = this.api.token(promoted, Fixtures.PASSWORD);
 			assertThat(second.get(PROBE, tokenHere).status()).isEqualTo(404);
 			assertThat(this.api.get(PROBE, tokenThere).status()).isEqualTo(404);
+			assertThat(second.get(PROBE, tokenPromoted).status()).isEqualTo(404);
 
 			assertThat(patch("operators/" + here, "{\"password\":\"another-password-2026\"}").status()).isEqualTo(200);
 			assertThat(patch(second, "operators/" + there, "{\"enabled\":false}").status()).isEqualTo(200);
+			assertThat(patch("operators/" + promoted, "{\"role\":\"SERVICE_WINDOW\",\"branchCode\":\"" + branch + "\"}")
+				.status()).isEqualTo(200);
 
 			// NOTIFY reaches the other instance within milliseconds; allow for a loaded machine.
 			assertThat(eventually(() -> second.get(PROBE, tokenHere).status(), 401)).isEqualTo(401);
 			assertThat(eventually(() -> this.api.get(PROBE, tokenThere).status(), 401)).isEqualTo(401);
+			assertThat(eventually(() -> second.get(PROBE, tokenPromoted).status(), 401)).isEqualTo(401);
 			assertThat(second.get(PROBE, tokenThere).status()).isEqualTo(401);
 			assertThat(second.basic("/api/v1/auth/token", there, Fixtures.PASSWORD).status()).isEqualTo(401);
 		}
+	}
+
+	@Test
+	void aDeletedOperatorsTokensStopAndItsNameStaysTaken() {
+		String username = newAdmin();
+		String token = this.api.token(username, Fixtures.PASSWORD);
+
+		this.jdbc.update("delete from operators where username = ?", username);
+
+		assertThat(eventually(() -> this.api.get(PROBE, token).status(), 401)).isEqualTo(401);
+		assertThat(this.api.post("/api/v1/admin/channel-clients", this.given.adminToken(),
+				Map.of("clientId", username, "secret", Fixtures.SECRET, "channel", "WECHAT")).code()).isEqualTo("DUPLICATE");
 	}
 
 	@Test
