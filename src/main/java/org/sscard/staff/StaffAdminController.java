@@ -1,5 +1,6 @@
 package org.sscard.staff;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -144,7 +145,7 @@ class StaffAdminController {
 			if (body == null || !body.isObject()) {
 				throw new FieldValidationException("body", "must be a JSON object");
 			}
-			Map<String, JsonNode> fields = new java.util.HashMap<>();
+			Map<String, JsonNode> fields = new HashMap<>();
 			for (Map.Entry<String, JsonNode> field : body.properties()) {
 				if (!allowed.contains(field.getKey())) {
 					throw new FieldValidationException(field.getKey(), "is not a property of this record");

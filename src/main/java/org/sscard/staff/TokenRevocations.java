@@ -72,6 +72,9 @@ public class TokenRevocations implements SmartLifecycle {
 	 * none, e.g. from an external identity provider) and issue time, must be refused. A map lookup.
 	 */
 	public boolean refuses(String name, Object generation, Instant issuedAt) {
+		if (this.states.isEmpty()) {
+			return false;
+		}
 		PrincipalState state = this.states.get(name.toLowerCase(Locale.ROOT));
 		if (state == null) {
 			return false;
