@@ -173,6 +173,9 @@ public class StaffDirectory {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Principal> findForSignIn(String name) {
+		// The generation is read before the credential: racing a password change, sign-in may
+		// pair a new password with the old generation (a token refused at once, safe) but never an
+		// old password with the new generation (a token that would outlive the change).
 		return this.names.find(name).flatMap((state) -> PrincipalState.OPERATOR.equals(state.kind())
 				? this.operators.findByUsername(state.name()).map((operator) -> operatorPrincipal(operator,
 						(operator.branchId() != null) ? this.branches.codeOf(operator.branchId()) : null, state))
