@@ -114,6 +114,22 @@ class DatabaseRoleTests extends ApiTest {
 	}
 
 	@Test
+	void tablesOfLaterMigrationsAreWorkingTablesForTheServiceRoleToo() {
+		String table = "later_migration_" + Fixtures.next();
+		this.jdbc.execute("create table " + table + " (id bigint generated always as identity primary key, note text)");
+		try {
+			this.service.update("insert into " + table + " (note) values ('x')");
+			this.service.update("update " + table + " set note = 'y'");
+			this.service.update("delete from " + table);
+			assertThatThrownBy(() -> this.service.execute("alter table " + table + " add column extra text"))
+				.hasStackTraceContaining("must be owner");
+		}
+		finally {
+			this.jdbc.execute("drop table " + table);
+		}
+	}
+
+	@Test
 	void startUpReportsAServiceRoleThatCouldRewriteHistory() {
 		assertThat(DatabaseRoles.problems(this.jdbc)).containsExactly("is a superuser");
 		assertThat(DatabaseRoles.problems(this.service)).isEmpty();
