@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,9 +34,9 @@ class BranchAdminController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Open a branch (ADMIN)",
 			description = "409 DUPLICATE for a code already in use; 400 VALIDATION_FAILED when bankCode is given for a non-bank branch or missing for a bank branch.")
-	BranchView open(@Valid @RequestBody OpenBranchRequest request) {
+	BranchView open(@Valid @RequestBody OpenBranchRequest request, Authentication admin) {
 		return BranchView.of(this.directory.open(request.code(), request.name().trim(), request.kind(),
-				request.regionCode(), request.bankCode()));
+				request.regionCode(), request.bankCode(), admin.getName()));
 	}
 
 	record OpenBranchRequest(@NotNull @ValidFormat(Format.BRANCH_CODE) String code,

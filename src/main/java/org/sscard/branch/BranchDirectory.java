@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sscard.shared.DomainException;
@@ -22,17 +23,28 @@ public class BranchDirectory {
 
 	private final Map<String, BranchRef> byCode = new ConcurrentHashMap<>();
 
-	BranchDirectory(Branches branches) {
+	private final ApplicationEventPublisher events;
+
+	BranchDirectory(Branches branches, ApplicationEventPublisher events) {
 		this.branches = branches;
+		this.events = events;
+	}
+
+	/** Opened by {@code system} (demo data). */
+	@Transactional
+	public BranchRef open(String code, String name, BranchKind kind, String regionCode, String bankCode) {
+		return open(code, name, kind, regionCode, bankCode, "system");
 	}
 
 	@Transactional
-	public BranchRef open(String code, String name, BranchKind kind, String regionCode, String bankCode) {
+	public BranchRef open(String code, String name, BranchKind kind, String regionCode, String bankCode, String by) {
 		Branch branch = Branch.open(code, name, kind, regionCode, bankCode);
 		if (this.branches.existsByCode(code)) {
 			throw new DomainException(ErrorCode.DUPLICATE, "A branch with code " + code + " already exists.");
 		}
-		return this.branches.saveAndFlush(branch).ref();
+		BranchRef opened = this.branches.saveAndFlush(branch).ref();
+		this.events.publishEvent(new BranchOpened(code, name, kind, regionCode, bankCode, by));
+		return opened;
 	}
 
 	/**

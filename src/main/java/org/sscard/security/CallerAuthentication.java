@@ -15,6 +15,7 @@ import org.sscard.branch.BranchRef;
 import org.sscard.shared.Channel;
 import org.sscard.shared.ServicePoint;
 import org.sscard.staff.OperatorRole;
+import org.sscard.staff.TokenRevocations;
 
 /** An authenticated call: the {@link ServicePoint} read from a verified access token. */
 final class CallerAuthentication extends AbstractAuthenticationToken {
@@ -57,8 +58,11 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 
 		private final BranchDirectory branches;
 
-		FromJwt(BranchDirectory branches) {
+		private final TokenRevocations revocations;
+
+		FromJwt(BranchDirectory branches, TokenRevocations revocations) {
 			this.branches = branches;
+			this.revocations = revocations;
 		}
 
 		@Override
@@ -67,6 +71,11 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 			String role = jwt.getClaimAsString("role");
 			if (name == null || role == null) {
 				throw new InvalidBearerTokenException("token names no caller");
+			}
+			// Here rather than in a token validator: the decoder caches verified tokens and skips
+			// its validators for them, and a token must stop working as soon as its principal changes.
+			if (this.revocations.refuses(name, jwt.getClaim(TokenIssuer.GENERATION), jwt.getIssuedAt())) {
+				throw new InvalidBearerTokenException("token revoked");
 			}
 			List<GrantedAuthority> authorities = new ArrayList<>();
 			authorities.add(new SimpleGrantedAuthority("ROLE_" + role));

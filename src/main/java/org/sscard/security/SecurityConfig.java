@@ -53,6 +53,7 @@ import org.sscard.shared.ErrorCode;
 import org.sscard.shared.Failures;
 import org.sscard.shared.ProblemWriter;
 import org.sscard.staff.StaffDirectory;
+import org.sscard.staff.TokenRevocations;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -116,7 +117,7 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, BranchDirectory branches, ProblemWriter problems,
-			@Value("${sscard.api-docs.public:false}") boolean apiDocsPublic) throws Exception {
+			TokenRevocations revocations, @Value("${sscard.api-docs.public:false}") boolean apiDocsPublic) throws Exception {
 		BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
 			bearer.commence(request, response, ex);
@@ -124,7 +125,7 @@ class SecurityConfig {
 		};
 		return common(http, problems)
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(new CallerAuthentication.FromJwt(branches)))
+				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(new CallerAuthentication.FromJwt(branches, revocations)))
 				.authenticationEntryPoint(unauthenticated))
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint(unauthenticated))
 			.authorizeHttpRequests((requests) -> requests

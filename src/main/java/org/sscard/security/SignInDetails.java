@@ -15,7 +15,10 @@ final class SignInDetails extends User {
 	private final transient Principal principal;
 
 	private SignInDetails(Principal principal) {
-		super(principal.name(), principal.credentialHash(), List.of(new SimpleGrantedAuthority("SIGN_IN")));
+		// A disabled principal is refused as "credentials expired", which Spring checks after the
+		// password: the answer (401) and its timing are those of a wrong password.
+		super(principal.name(), principal.credentialHash(), true, true, principal.enabled(), true,
+				List.of(new SimpleGrantedAuthority("SIGN_IN")));
 		this.principal = principal;
 	}
 

@@ -12,6 +12,12 @@ import org.sscard.staff.Principal;
 /** Signs short-lived access tokens that carry everything the service needs to know of a caller. */
 class TokenIssuer {
 
+	/**
+	 * The principal's token generation when the token was issued: a change of the principal
+	 * increments it, and tokens of an older generation are refused.
+	 */
+	static final String GENERATION = "gen";
+
 	private final JwtEncoder encoder;
 
 	private final JwtProperties properties;
@@ -27,7 +33,8 @@ class TokenIssuer {
 			.issuer(this.properties.issuer())
 			.subject(principal.name())
 			.issuedAt(now)
-			.expiresAt(now.plus(this.properties.ttl()));
+			.expiresAt(now.plus(this.properties.ttl()))
+			.claim(GENERATION, principal.tokenGeneration());
 		if (principal.isChannelClient()) {
 			claims.claim("role", CallerAuthentication.CHANNEL_CLIENT).claim("channel", principal.channel().name());
 			if (principal.bankCode() != null) {

@@ -43,6 +43,10 @@ class ChannelClient {
 		this.createdAt = Instant.now();
 	}
 
+	void changeSecret(String secretHash) {
+		this.secretHash = secretHash;
+	}
+
 	String clientId() {
 		return this.clientId;
 	}

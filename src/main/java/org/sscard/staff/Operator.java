@@ -41,6 +41,19 @@ class Operator {
 		this.createdAt = Instant.now();
 	}
 
+	/** A new role and branch; the caller has checked that the role may work there. */
+	void reassign(OperatorRole role, Long branchId) {
+		if (role.needsBranch() && branchId == null) {
+			throw new IllegalArgumentException("a " + role + " needs a branch");
+		}
+		this.role = role;
+		this.branchId = branchId;
+	}
+
+	void changePassword(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
 	String username() {
 		return this.username;
 	}
