@@ -49,6 +49,7 @@ import org.springframework.web.filter.CorsFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.sscard.branch.BranchDirectory;
+import org.sscard.shared.Channel;
 import org.sscard.shared.ErrorCode;
 import org.sscard.shared.Failures;
 import org.sscard.shared.ProblemWriter;
@@ -137,6 +138,8 @@ class SecurityConfig {
 				.requestMatchers(HttpMethod.POST, CARD + "/financial-account/activation").hasAnyRole("TELLER", CallerAuthentication.CHANNEL_CLIENT)
 				.requestMatchers(HttpMethod.POST, CARD + "/financial-account/pin-reset").hasRole("TELLER")
 				.requestMatchers(HttpMethod.POST, CARD + "/activation").hasRole("TELLER")
+				.requestMatchers(HttpMethod.GET, "/api/v1/events").access((authentication, context) -> new AuthorizationDecision(
+						authentication.get().getPrincipal() instanceof Caller caller && (caller.isAdmin() || caller.channel() == Channel.MOBILE_BANKING)))
 				.requestMatchers("/api/**").authenticated()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/actuator/**").hasRole("ADMIN")
