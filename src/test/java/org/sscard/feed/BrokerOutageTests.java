@@ -1,5 +1,6 @@
 package org.sscard.feed;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,11 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.sscard.SscardApplication;
+import org.sscard.support.Api;
 import org.sscard.support.Api.Response;
 import org.sscard.support.ApiTest;
 import org.sscard.support.FeedSubscriber;
@@ -21,6 +27,7 @@ import org.sscard.support.Fixtures;
 import org.sscard.support.Fixtures.TestCard;
 import org.sscard.support.TcpProxy;
 import org.sscard.support.TestBroker;
+import org.sscard.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,6 +81,30 @@ class BrokerOutageTests extends ApiTest {
 			assertThat(firsts).extracting(Received::position).isSorted();
 			awaitBroker(admin, "UP");
 			assertThat(gauge(this.api.get("/actuator/prometheus", admin).body(), "sscard_feed_published_total")).isGreaterThanOrEqualTo(2 * CARDS);
+		}
+	}
+
+	@Test
+	void theServiceStartsAndServesWithoutABroker() throws Exception {
+		int deadPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			deadPort = socket.getLocalPort();
+		}
+		List<String> args = new ArrayList<>(List.of(TestDatabase.standaloneArguments()));
+		args.addAll(List.of("--server.port=0", "--spring.rabbitmq.host=127.0.0.1", "--spring.rabbitmq.port=" + deadPort));
+		try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SscardApplication.class).profiles("test")
+			.run(args.toArray(String[]::new))) {
+			Api api = new Api(((WebServerApplicationContext) service).getWebServer().getPort());
+			String admin = api.token(Fixtures.ADMIN, Fixtures.ADMIN_PASSWORD);
+			TestCard card = Fixtures.newCard("440305", "ICBC");
+			assertThat(api.post("/api/v1/admin/cards", admin, card.issueRequest()).status()).isEqualTo(201);
+			assertThat(api.get("/actuator/health", null).text("/status")).isEqualTo("UP");
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (!"DOWN".equals(api.get("/actuator/health", admin).text("/components/feed/details/broker"))
+					&& System.nanoTime() < deadline) {
+				Thread.sleep(100);
+			}
+			assertThat(api.get("/actuator/health", admin).text("/components/feed/details/broker")).isEqualTo("DOWN");
 		}
 	}
 
