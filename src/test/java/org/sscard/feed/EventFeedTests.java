@@ -34,6 +34,9 @@ class EventFeedTests extends ApiTest {
 	@Autowired
 	PlatformTransactionManager transactionManager;
 
+	@Autowired
+	FeedPurge purge;
+
 	Map<String, Object> ssActivation = Map.of("currentPin", "123456", "newPin", "802514", "phone", "13812345678");
 
 	@Test
@@ -140,6 +143,30 @@ class EventFeedTests extends ApiTest {
 		assertThat(empty.json().path("next").asLong()).isEqualTo(start + 5);
 		assertThat(this.api.get("/api/v1/events", admin).json().path("events").get(0).path("position").asLong())
 			.isLessThanOrEqualTo(start + 1);
+	}
+
+	@Test
+	void purgingPublishedEventsMakesTheFeedStartLaterAndNeverReusesAPosition() throws Exception {
+		String admin = this.given.adminToken();
+		long start = head();
+		this.given.card("440305", null);
+		this.given.card("440305", null);
+		awaitPositioned(start + 2);
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (this.jdbc.queryForObject("select count(*) from feed_events where position <= ? and published_at is null",
+				Long.class, start + 2) > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+
+		assertThat(this.purge.purgeOlderThan(0)).isGreaterThanOrEqualTo(2);
+
+		JsonNode fromTheStart = this.api.get("/api/v1/events?after=0", admin).json();
+		assertThat(fromTheStart.path("events")).allSatisfy((e) -> assertThat(e.path("position").asLong()).isGreaterThan(start + 2));
+		TestCard later = this.given.card("440305", null);
+		awaitPositioned(start + 3);
+		assertThat(cardsIn(readAll(start + 2, admin), Set.of(later.cardNumber()))).containsExactly(later.cardNumber());
+		assertThat(this.jdbc.queryForObject("select position from feed_events where card_number = ?", Long.class,
+				later.cardNumber())).isGreaterThan(start + 2);
 	}
 
 	@Test
