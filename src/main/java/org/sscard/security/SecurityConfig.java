@@ -142,6 +142,8 @@ class SecurityConfig {
 				.requestMatchers(HttpMethod.POST, CARD + "/financial-account/activation").hasAnyRole("TELLER", CallerAuthentication.CHANNEL_CLIENT)
 				.requestMatchers(HttpMethod.POST, CARD + "/financial-account/pin-reset").hasRole("TELLER")
 				.requestMatchers(HttpMethod.POST, CARD + "/activation").hasRole("TELLER")
+				.requestMatchers(HttpMethod.GET, "/api/v1/events")
+					.access(AuthorizationManagers.anyOf(hasRole("ADMIN"), hasAuthority("CHANNEL_MOBILE_BANKING")))
 				.requestMatchers("/api/**").authenticated()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/actuator/**").hasRole("ADMIN")

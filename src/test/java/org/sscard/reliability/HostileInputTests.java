@@ -31,6 +31,7 @@ import org.sscard.support.Api;
 import org.sscard.support.Api.Response;
 import org.sscard.support.Fixtures;
 import org.sscard.support.Fixtures.TestCard;
+import org.sscard.support.TestBroker;
 import org.sscard.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +76,7 @@ class HostileInputTests {
 	static void start() {
 		List<String> args = new ArrayList<>(List.of("--server.port=0"));
 		args.addAll(List.of(TestDatabase.standaloneArguments()));
+		args.addAll(List.of(TestBroker.arguments()));
 		service = new SpringApplicationBuilder(SscardApplication.class).profiles("test").run(args.toArray(String[]::new));
 		api = new Api(((WebServerApplicationContext) service).getWebServer().getPort());
 		jdbc = service.getBean(JdbcTemplate.class);
@@ -97,6 +99,7 @@ class HostileInputTests {
 				new Endpoint("POST", card + "/financial-account/pin-reset", teller),
 				new Endpoint("POST", card + "/activation", teller), new Endpoint("GET", card, teller),
 				new Endpoint("GET", card + "/events", tokens.get("admin")),
+				new Endpoint("GET", "/api/v1/events", tokens.get("admin")),
 				new Endpoint("POST", "/api/v1/auth/token", null));
 	}
 
@@ -181,6 +184,20 @@ class HostileInputTests {
 					: api.get(path, tokens.get("admin"));
 
 			assertWellBehaved(response, path);
+		}
+	}
+
+	@Test
+	void hostileFeedPositionsAndLimitsAreRefusedCleanly() {
+		for (int i = 0; i < 300; i++) {
+			String value = oneOf(() -> URLEncoder.encode(anyText(30), StandardCharsets.UTF_8).replace("+", "%20"),
+					() -> pick(List.of("-1", "0x10", "1e3", "9".repeat(30), "%00", "1%0A", "%2B5", "%205", "5.0", "", "%EF%BC%95")));
+			String path = "/api/v1/events?" + (this.random.nextBoolean() ? "after=" : "limit=") + value;
+
+			Response response = api.get(path, tokens.get("admin"));
+
+			assertWellBehaved(response, path);
+			assertThat(response.status()).as("seed %d, %s", SEED, path).isIn(200, 400);
 		}
 	}
 

@@ -11,12 +11,12 @@ import org.springframework.test.context.ActiveProfiles;
 import org.sscard.support.Fixtures.TestCard;
 
 /**
- * Base of the integration tests: the whole service on a random port against a real PostgreSQL,
- * called over HTTP exactly as its clients call it. One application context is shared by all
+ * Base of the integration tests: the whole service on a random port against a real PostgreSQL and
+ * a real RabbitMQ, called over HTTP exactly as its clients call it. One application context is shared by all
  * subclasses; every test creates its own branches, staff and cards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestDatabase.class)
+@Import({ TestDatabase.class, TestBroker.class })
 @ActiveProfiles("test")
 public abstract class ApiTest {
 

@@ -30,12 +30,17 @@ public final class OtherInstance implements AutoCloseable {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + jdbcUrl,
 				"--spring.datasource.username=" + hikari.getUsername(),
 				"--spring.datasource.password=" + ((hikari.getPassword() != null) ? hikari.getPassword() : "")));
+		args.addAll(List.of(TestBroker.arguments()));
 		return new OtherInstance(new SpringApplicationBuilder(SscardApplication.class).profiles("test")
 			.run(args.toArray(String[]::new)));
 	}
 
 	public Api api() {
 		return new Api(((WebServerApplicationContext) this.context).getWebServer().getPort());
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
 	}
 
 	@Override

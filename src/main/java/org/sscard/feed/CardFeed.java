@@ -1,0 +1,64 @@
+package org.sscard.feed;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.sscard.card.CardEvent;
+import org.sscard.card.CardEvent.AccountActivated;
+import org.sscard.card.CardEvent.AccountLocked;
+import org.sscard.card.CardEvent.AccountUnlocked;
+import org.sscard.card.CardEvent.CardIssued;
+import org.sscard.card.CardEvent.PinChanged;
+import org.sscard.card.CardEvent.PinReset;
+
+/**
+ * The card's state changes, as the feed tells them: each written in the transaction of the change
+ * (a plain listener, not an after-commit one, or the outbox would lose its guarantee). Refusals and
+ * PIN verifications change no state and are not in the feed; a lock is, although the call that
+ * caused it was refused.
+ */
+@Component
+class CardFeed {
+
+	private final EventFeed feed;
+
+	CardFeed(EventFeed feed) {
+		this.feed = feed;
+	}
+
+	@EventListener
+	void on(CardIssued event) {
+		append("CARD_ISSUED", event);
+	}
+
+	@EventListener
+	void on(AccountActivated event) {
+		append("ACCOUNT_ACTIVATED", event);
+	}
+
+	@EventListener
+	void on(AccountLocked event) {
+		append("ACCOUNT_LOCKED", event);
+	}
+
+	@EventListener
+	void on(AccountUnlocked event) {
+		append("ACCOUNT_UNLOCKED", event);
+	}
+
+	@EventListener
+	void on(PinReset event) {
+		append("PIN_RESET", event);
+	}
+
+	@EventListener
+	void on(PinChanged event) {
+		append("PIN_CHANGED", event);
+	}
+
+	private void append(String type, CardEvent event) {
+		this.feed.append(new FeedEntry(type, event.card().cardNumber(), event.part().name(),
+				(event.by().channel() != null) ? event.by().channel().name() : null, event.by().branchCode(),
+				event.card().bankCode(), event.occurredAt()));
+	}
+
+}

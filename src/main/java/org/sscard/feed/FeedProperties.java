@@ -1,0 +1,32 @@
+package org.sscard.feed;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The event feed's settings.
+ *
+ * @param interval how often each instance numbers and publishes entries when nothing woke it
+ * (a commit wakes its own instance at once; this catches other instances' commits and crashes)
+ * @param batchSize entries numbered, or published with one confirm, at a time
+ * @param confirmTimeout how long to wait for RabbitMQ's publisher confirms of a batch
+ * @param retention how long a published entry stays readable before it is purged
+ * @param purgeInterval how often published entries older than the retention are purged
+ */
+@ConfigurationProperties("sscard.feed")
+public record FeedProperties(@DefaultValue("200ms") Duration interval, @DefaultValue("500") int batchSize,
+		@DefaultValue("5s") Duration confirmTimeout, @DefaultValue("30d") Duration retention,
+		@DefaultValue("1h") Duration purgeInterval) {
+
+	/** The contract's exchange. */
+	public static final String EXCHANGE = "sscard.events";
+
+	public FeedProperties {
+		if (batchSize < 1) {
+			throw new IllegalStateException("Setting sscard.feed.batch-size must be at least 1.");
+		}
+	}
+
+}
