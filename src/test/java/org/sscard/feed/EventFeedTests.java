@@ -66,12 +66,19 @@ class EventFeedTests extends ApiTest {
 					Map.of("pin", "802514")).status()).isEqualTo(200);
 			assertThat(this.api.post(card.path("/social-security-account/pin-change"), window,
 					Map.of("currentPin", "802514", "newPin", "135790")).status()).isEqualTo(200);
+			// Wrong PINs at settlements lock the account; the unlock is an event too.
+			for (int i = 0; i < 3; i++) {
+				this.api.post(card.path("/social-security-account/pin-verification"), window, Map.of("pin", "000000"));
+			}
+			assertThat(this.api.post(card.path("/social-security-account/unlock"), window,
+					Map.of("idNumber", card.idNumber(), "holderName", card.name())).status()).isEqualTo(200);
 
 			List<String> expected = List.of(card.cardNumber() + " CARD_ISSUED CARD", locked.cardNumber() + " CARD_ISSUED CARD",
 					card.cardNumber() + " ACCOUNT_ACTIVATED SOCIAL_SECURITY", card.cardNumber() + " ACCOUNT_ACTIVATED FINANCIAL",
 					locked.cardNumber() + " ACCOUNT_LOCKED SOCIAL_SECURITY",
 					locked.cardNumber() + " ACCOUNT_ACTIVATED SOCIAL_SECURITY", locked.cardNumber() + " PIN_RESET SOCIAL_SECURITY",
-					card.cardNumber() + " PIN_CHANGED SOCIAL_SECURITY");
+					card.cardNumber() + " PIN_CHANGED SOCIAL_SECURITY", card.cardNumber() + " ACCOUNT_LOCKED SOCIAL_SECURITY",
+					card.cardNumber() + " ACCOUNT_UNLOCKED SOCIAL_SECURITY");
 			Set<String> ours = Set.of(card.cardNumber(), locked.cardNumber());
 
 			List<JsonNode> events = readAll(start, this.given.adminToken()).stream()
