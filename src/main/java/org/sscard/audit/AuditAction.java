@@ -3,6 +3,9 @@ package org.sscard.audit;
 /** What an audit event records. */
 public enum AuditAction {
 
-	CARD_ISSUED, ACTIVATED, PIN_MISMATCH, LOCKED, PIN_RESET, REJECTED
+	CARD_ISSUED, ACTIVATED, PIN_MISMATCH, LOCKED, PIN_RESET, REJECTED,
+
+	/** The card's lifecycle: a loss report, its release (or lapse), replacement, cancellation. */
+	LOSS_REPORTED, LOSS_RELEASED, REPLACED, CANCELLED
 
 }

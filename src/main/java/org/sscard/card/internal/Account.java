@@ -65,6 +65,7 @@ abstract class Account {
 			case ACTIVE -> Rejection.of(ErrorCode.ALREADY_ACTIVE, label() + " account is already active.");
 			case LOCKED -> lockedRefusal();
 			case PENDING_ACTIVATION -> null;
+			case CLOSED -> Rejection.of(ErrorCode.NOT_ACTIVE, label() + " account is closed.");
 		};
 	}
 
@@ -108,6 +109,11 @@ abstract class Account {
 			this.activatedAtBranch = by.branchCode();
 			this.activationChannel = by.channel();
 		}
+	}
+
+	/** The card was replaced or cancelled: the account serves nothing any more. */
+	void close() {
+		this.status = AccountStatus.CLOSED;
 	}
 
 	/**
