@@ -38,6 +38,11 @@ public final class OtherInstance implements AutoCloseable {
 		return new Api(((WebServerApplicationContext) this.context).getWebServer().getPort());
 	}
 
+	/** A bean of this instance, e.g. to run a scheduled job on it at a chosen moment. */
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
 	@Override
 	public void close() {
 		this.context.close();

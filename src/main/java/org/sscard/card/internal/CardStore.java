@@ -67,6 +67,12 @@ public class CardStore {
 		if (!holder.isIdentifiedBy(idNumber, holderName)) {
 			return Optional.empty();
 		}
+		this.holders.lock(holder.id());
+		if (this.cards.existsByCardNumber(cardNumber)) {
+			// The same card issued twice at once: the second waited on the holder's lock for the
+			// first, and is answered as if it had come after it.
+			throw new DomainException(ErrorCode.DUPLICATE, "Card " + cardNumber + " already exists.");
+		}
 		ensureNoLiveCard(holder.id());
 		return Optional.of(add(Card.issue(cardNumber, holder, insuredRegionCode, initialPin, bankCode, accountNumber,
 				by, at)));
