@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.sscard.card.internal.Card;
 import org.sscard.card.internal.CardStore;
 import org.sscard.card.internal.LossProperties;
+import org.sscard.shared.Failures;
 
 /**
  * Ends temporary loss reports whose period has passed: every {@code sscard.loss.lapse-check-interval}
@@ -47,7 +48,21 @@ public class LossLapses implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(() -> releaseLapsed(Instant.now()), this.loss.lapseCheckInterval());
+		registrar.addFixedDelayTask(this::run, this.loss.lapseCheckInterval());
+	}
+
+	/** One scheduled run. While the database is down it says so in one line; the next run catches up. */
+	private void run() {
+		try {
+			releaseLapsed(Instant.now());
+		}
+		catch (RuntimeException ex) {
+			if (!Failures.databaseUnavailable(ex)) {
+				throw ex;
+			}
+			log.warn("Lapsed temporary loss reports not released: database unavailable; retrying in {}",
+					this.loss.lapseCheckInterval());
+		}
 	}
 
 	/**
