@@ -52,6 +52,24 @@ const ACTIONS = [
     fields: [ID_NUMBER, HOLDER_NAME, NEW_PIN],
     applies: (card) => normal(card) && resettable(fin(card)),
   },
+  // The PIN services of the social-security account (unlock only at a service hall or a bank
+  // counter: the API's 403 elsewhere is explained, as for the reset). Verification answers
+  // {"verified": true} rather than the card.
+  {
+    id: 'ss-unlock', roles: ['SERVICE_WINDOW', 'TELLER'], path: '/social-security-account/unlock',
+    fields: [ID_NUMBER, HOLDER_NAME],
+    applies: (card) => normal(card) && ss(card) === 'LOCKED',
+  },
+  {
+    id: 'ss-verify', roles: ['SERVICE_WINDOW', 'TELLER'], path: '/social-security-account/pin-verification',
+    fields: [field('pin', 'pin', 'pin')], answersCard: false,
+    applies: (card) => normal(card) && ss(card) === 'ACTIVE',
+  },
+  {
+    id: 'ss-change', roles: ['SERVICE_WINDOW', 'TELLER'], path: '/social-security-account/pin-change',
+    fields: [CURRENT_PIN, NEW_PIN],
+    applies: (card) => normal(card) && ss(card) === 'ACTIVE',
+  },
   // A formal report is taken in person at a service hall or a bank counter; as with the reset,
   // the token does not say the window's kind, so the API decides and its 403 is explained.
   {
@@ -72,7 +90,7 @@ const ACTIONS = [
 ];
 
 // These answers mean the card changed under the clerk's feet: show it as it is now.
-const REFRESH_AFTER = ['CARD_BLOCKED', 'ALREADY_ACTIVE', 'NOT_ACTIVE', 'ACCOUNT_LOCKED', 'CONCURRENT_UPDATE',
+const REFRESH_AFTER = ['CARD_BLOCKED', 'ALREADY_ACTIVE', 'NOT_ACTIVE', 'NOT_LOCKED', 'ACCOUNT_LOCKED', 'CONCURRENT_UPDATE',
   'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED'];
 
 const state = {
@@ -756,7 +774,14 @@ async function submitAction(action, form) {
   // A PIN stays on screen no longer than the one request it was typed for.
   clearPins(form);
   if (result.ok) {
-    showCard(result.body);
+    if (action.answersCard === false) {
+      await refreshCard();
+      if (!api.caller()) {
+        return;
+      }
+    } else {
+      showCard(result.body);
+    }
     closeForm(false);
     showMessage('success', () => t(`success.${action.id}`), 'OK');
     if (!$('events-view').hidden) {
@@ -796,7 +821,7 @@ function focusFor(action, code, problem) {
   if (code === 'PIN_MISMATCH') {
     return byName('currentPin') || first;
   }
-  if (code === 'WEAK_PIN' || code === 'INITIAL_PIN_NOT_ALLOWED') {
+  if (code === 'WEAK_PIN' || code === 'INITIAL_PIN_NOT_ALLOWED' || code === 'PIN_UNCHANGED') {
     return byName('newPin') || byName('socialSecurityPin') || first;
   }
   if (code === 'IDENTITY_MISMATCH') {
@@ -932,7 +957,7 @@ function problemText(problem, result, context) {
   };
   const known = Boolean(code) && has(`error.${code}`);
   let main;
-  if (code === 'FORBIDDEN' && (context.action === 'ss-reset' || context.action === 'loss-formal')) {
+  if (code === 'FORBIDDEN' && ['ss-reset', 'ss-unlock', 'loss-formal'].includes(context.action)) {
     main = t(`error.FORBIDDEN.${context.action}`);
   } else if (known) {
     main = t(`error.${code}`, params);
