@@ -9,6 +9,9 @@ const $ = (id) => document.getElementById(id);
 const ss = (card) => card.socialSecurityAccount.status;
 const fin = (card) => card.financialAccount && card.financialAccount.status;
 const resettable = (status) => status === 'ACTIVE' || status === 'LOCKED';
+// While a card is not NORMAL (lost, replaced, cancelled) the API refuses every activation and
+// reset with CARD_BLOCKED: those services are not offered then.
+const normal = (card) => card.status === 'NORMAL';
 
 const field = (kind, name, id) => ({ kind, name, id });
 const ID_NUMBER = field('id-number', 'idNumber', 'id-number');
@@ -16,6 +19,8 @@ const HOLDER_NAME = field('holder-name', 'holderName', 'holder-name');
 const PHONE = field('phone', 'phone', 'phone');
 const CURRENT_PIN = field('pin', 'currentPin', 'current-pin');
 const NEW_PIN = field('new-pin', 'newPin', 'new-pin');
+
+const STAFF = ['TELLER', 'SERVICE_WINDOW', 'ADMIN'];
 
 // Which role may do what follows API.md. A SERVICE_WINDOW sees the social-security reset
 // although only one at a service hall may do it: the token does not say the branch's kind,
@@ -25,38 +30,72 @@ const ACTIONS = [
     id: 'combined', roles: ['TELLER'], path: '/activation',
     fields: [ID_NUMBER, HOLDER_NAME, PHONE, CURRENT_PIN,
       field('new-pin', 'socialSecurityPin', 'social-security-pin'), field('new-pin', 'financialPin', 'financial-pin')],
-    applies: (card) => ss(card) === 'PENDING_ACTIVATION' && fin(card) === 'PENDING_ACTIVATION',
+    applies: (card) => normal(card) && ss(card) === 'PENDING_ACTIVATION' && fin(card) === 'PENDING_ACTIVATION',
   },
   {
     id: 'ss-activation', roles: ['SERVICE_WINDOW', 'TELLER'], path: '/social-security-account/activation',
     fields: [CURRENT_PIN, NEW_PIN, PHONE],
-    applies: (card) => ss(card) === 'PENDING_ACTIVATION',
+    applies: (card) => normal(card) && ss(card) === 'PENDING_ACTIVATION',
   },
   {
     id: 'fin-activation', roles: ['TELLER'], path: '/financial-account/activation',
     fields: [ID_NUMBER, HOLDER_NAME, PHONE, NEW_PIN],
-    applies: (card) => fin(card) === 'PENDING_ACTIVATION',
+    applies: (card) => normal(card) && fin(card) === 'PENDING_ACTIVATION',
   },
   {
     id: 'ss-reset', roles: ['SERVICE_WINDOW', 'TELLER'], path: '/social-security-account/pin-reset',
     fields: [ID_NUMBER, HOLDER_NAME, NEW_PIN],
-    applies: (card) => resettable(ss(card)),
+    applies: (card) => normal(card) && resettable(ss(card)),
   },
   {
     id: 'fin-reset', roles: ['TELLER'], path: '/financial-account/pin-reset',
     fields: [ID_NUMBER, HOLDER_NAME, NEW_PIN],
-    applies: (card) => resettable(fin(card)),
+    applies: (card) => normal(card) && resettable(fin(card)),
+  },
+  // The PIN services of the social-security account (unlock only at a service hall or a bank
+  // counter: the API's 403 elsewhere is explained, as for the reset). Verification answers
+  // {"verified": true} rather than the card.
+  {
+    id: 'ss-unlock', roles: ['SERVICE_WINDOW', 'TELLER'], path: '/social-security-account/unlock',
+    fields: [ID_NUMBER, HOLDER_NAME],
+    applies: (card) => normal(card) && ss(card) === 'LOCKED',
+  },
+  {
+    id: 'ss-verify', roles: ['SERVICE_WINDOW', 'TELLER'], path: '/social-security-account/pin-verification',
+    fields: [field('pin', 'pin', 'pin')], answersCard: false,
+    applies: (card) => normal(card) && ss(card) === 'ACTIVE',
+  },
+  {
+    id: 'ss-change', roles: ['SERVICE_WINDOW', 'TELLER'], path: '/social-security-account/pin-change',
+    fields: [CURRENT_PIN, NEW_PIN],
+    applies: (card) => normal(card) && ss(card) === 'ACTIVE',
+  },
+  // A formal report is taken in person at a service hall or a bank counter; as with the reset,
+  // the token does not say the window's kind, so the API decides and its 403 is explained.
+  {
+    id: 'loss-temporary', roles: STAFF, path: '/loss-report', body: { kind: 'TEMPORARY' },
+    fields: [ID_NUMBER, HOLDER_NAME],
+    applies: normal,
+  },
+  {
+    id: 'loss-formal', roles: ['SERVICE_WINDOW', 'TELLER'], path: '/loss-report', body: { kind: 'FORMAL' },
+    fields: [ID_NUMBER, HOLDER_NAME],
+    applies: (card) => card.status === 'NORMAL' || card.status === 'TEMPORARILY_LOST',
+  },
+  {
+    id: 'loss-release', roles: STAFF, path: '/loss-report/release',
+    fields: [ID_NUMBER, HOLDER_NAME],
+    applies: (card) => card.status === 'TEMPORARILY_LOST',
   },
 ];
 
-const STAFF = ['TELLER', 'SERVICE_WINDOW', 'ADMIN'];
-
 // These answers mean the card changed under the clerk's feet: show it as it is now.
-const REFRESH_AFTER = ['ALREADY_ACTIVE', 'NOT_ACTIVE', 'ACCOUNT_LOCKED', 'CONCURRENT_UPDATE',
+const REFRESH_AFTER = ['CARD_BLOCKED', 'ALREADY_ACTIVE', 'NOT_ACTIVE', 'NOT_LOCKED', 'ACCOUNT_LOCKED', 'CONCURRENT_UPDATE',
   'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED'];
 
 const state = {
   card: null,
+  holderCards: null,
   events: null,
   open: null,
   message: null,
@@ -86,6 +125,7 @@ function switchLanguage() {
   setLanguage(otherLanguage());
   applyTexts();
   renderWho();
+  renderHolderCards();
   renderCard();
   renderEvents();
   renderMessage(false);
@@ -154,6 +194,7 @@ async function signIn(event) {
 function endSession(messageKey) {
   api.signOut();
   clearTimeout(state.expiry);
+  showHolderCards(null);
   showCard(null);
   $('card-number').value = '';
   clearFieldErrors($('lookup-form'));
@@ -184,22 +225,129 @@ async function lookUp(event) {
   }
   const input = $('card-number');
   clearFieldErrors(event.target);
-  const cardNumber = input.value.trim().toUpperCase();
-  input.value = cardNumber;
-  if (!/^[A-Z0-9]{9}$/.test(cardNumber)) {
-    setFieldError(input, () => t(cardNumber ? 'invalid.cardNumber' : 'invalid.required'));
+  const wanted = input.value.trim().toUpperCase();
+  input.value = wanted;
+  const byHolder = /^\d{17}[\dX]$/.test(wanted);
+  if (!byHolder && !/^[A-Z0-9]{9}$/.test(wanted)) {
+    setFieldError(input, () => t(wanted ? 'invalid.lookup' : 'invalid.required'));
     input.focus();
     return;
   }
-  const result = await during(event.target, () => api.get(cardPath(cardNumber)));
+  if (byHolder) {
+    await lookUpHolder(event.target, wanted);
+    return;
+  }
+  const result = await during(event.target, () => api.get(cardPath(wanted)));
+  if (!result) {
+    return;
+  }
+  showHolderCards(null);
+  if (!result.ok) {
+    showCard(null);
+    showProblem(result, { kind: 'lookup', cardNumber: wanted });
+    input.select();
+    input.focus();
+    return;
+  }
+  clearMessage();
+  showCard(result.body);
+  const first = [...$('action-buttons').children].find((button) => !button.hidden);
+  (first || $('card-heading')).focus();
+}
+
+/** A holder who lost the card rarely knows its number: the ID number lists the holder's cards. */
+async function lookUpHolder(form, idNumber) {
+  const result = await during(form, () => api.get(`/api/v1/cards?idNumber=${encodeURIComponent(idNumber)}`));
+  if (!result) {
+    return;
+  }
+  showCard(null);
+  if (!result.ok) {
+    showHolderCards(null);
+    showProblem(result, { kind: 'lookup' });
+    $('card-number').select();
+    $('card-number').focus();
+    return;
+  }
+  clearMessage();
+  showHolderCards(Array.isArray(result.body) ? result.body : []);
+  const first = $('holder-cards-body').querySelector('button');
+  (first || $('holder-cards-heading')).focus();
+}
+
+function showHolderCards(cards) {
+  state.holderCards = cards;
+  renderHolderCards();
+}
+
+function renderHolderCards() {
+  const cards = state.holderCards;
+  $('holder-cards').hidden = !cards;
+  const container = $('holder-cards-body');
+  container.replaceChildren();
+  if (!cards) {
+    return;
+  }
+  if (cards.length === 0) {
+    container.append(element('p', { className: 'note', i18n: 'holderCards.empty' }));
+    return;
+  }
+  const table = document.createElement('table');
+  const caption = element('caption', { i18n: 'holderCards.caption' });
+  const head = document.createElement('thead');
+  const headRow = document.createElement('tr');
+  for (const key of ['cardNumber', 'cardStatus', 'insuredRegion', 'socialSecurity', 'financial', 'replacementFor',
+    'replacedBy']) {
+    const cell = element('th', { i18n: `holderCards.${key}` });
+    cell.scope = 'col';
+    headRow.append(cell);
+  }
+  head.append(headRow);
+  const body = document.createElement('tbody');
+  for (const card of cards) {
+    const row = document.createElement('tr');
+    row.dataset.card = card.cardNumber;
+    const open = document.createElement('button');
+    open.type = 'button';
+    open.className = 'link mono';
+    open.id = `open-${card.cardNumber}`;
+    open.textContent = card.cardNumber;
+    open.addEventListener('click', () => openCard(card.cardNumber));
+    const numberCell = document.createElement('td');
+    numberCell.append(open);
+    row.append(numberCell);
+    for (const value of [
+      statusBadge(card.status, 'cardStatus'),
+      card.insuredRegionCode,
+      statusBadge(ss(card)),
+      card.financialAccount ? statusBadge(fin(card)) : t('fact.none'),
+      card.replacementFor || t('fact.none'),
+      card.replacedBy || t('fact.none'),
+    ]) {
+      const cell = document.createElement('td');
+      if (value instanceof Node) {
+        cell.append(value);
+      } else {
+        cell.textContent = value;
+      }
+      row.append(cell);
+    }
+    body.append(row);
+  }
+  table.append(caption, head, body);
+  container.append(table);
+}
+
+async function openCard(cardNumber) {
+  if (state.busy) {
+    return;
+  }
+  const result = await during(null, () => api.get(cardPath(cardNumber)));
   if (!result) {
     return;
   }
   if (!result.ok) {
-    showCard(null);
     showProblem(result, { kind: 'lookup', cardNumber });
-    input.select();
-    input.focus();
     return;
   }
   clearMessage();
@@ -218,6 +366,10 @@ function showCard(card) {
     $('action-events').setAttribute('aria-expanded', 'false');
   }
   state.card = card;
+  if (card && state.holderCards && state.holderCards.some((listed) => listed.cardNumber === card.cardNumber)) {
+    state.holderCards = state.holderCards.map((listed) => (listed.cardNumber === card.cardNumber ? card : listed));
+    renderHolderCards();
+  }
   renderCard();
   renderEvents();
 }
@@ -251,9 +403,13 @@ function renderCard() {
     ['id-number', 'fact.idNumber', holder.idNumber, 'mono'],
     ['phone', 'fact.phone', holder.phone || t('fact.none'), 'mono'],
     ['insured-region', 'fact.insuredRegion', card.insuredRegionCode, 'mono'],
-    ['card-status', 'fact.cardStatus', label('cardStatus', card.status)],
+    ['card-status', 'fact.cardStatus', statusBadge(card.status, 'cardStatus')],
     ['applications', 'fact.applications', (card.applications || []).map((a) => label('application', a)).join('、')],
+    ...lifecycleFacts(card),
   ]);
+  const note = $('card-status-note');
+  note.hidden = normal(card);
+  note.textContent = normal(card) ? '' : t(`cardNote.${card.status}`, { replacedBy: card.replacedBy });
   const ssAccount = card.socialSecurityAccount;
   facts($('card-social-security'), accountFacts('ss', ssAccount));
   const account = card.financialAccount;
@@ -270,6 +426,24 @@ function renderCard() {
   renderActions();
 }
 
+/** The card's life, shown only where there is something to say. */
+function lifecycleFacts(card) {
+  const rows = [];
+  if (card.lossReportedAt) {
+    rows.push(['loss-reported-at', 'fact.lossReportedAt', formatTime(card.lossReportedAt)]);
+  }
+  if (card.temporaryLossExpiresAt) {
+    rows.push(['temporary-loss-expires-at', 'fact.temporaryLossExpiresAt', formatTime(card.temporaryLossExpiresAt)]);
+  }
+  if (card.replacementFor) {
+    rows.push(['replacement-for', 'fact.replacementFor', card.replacementFor, 'mono']);
+  }
+  if (card.replacedBy) {
+    rows.push(['replaced-by', 'fact.replacedBy', card.replacedBy, 'mono']);
+  }
+  return rows;
+}
+
 function accountFacts(prefix, account) {
   const rows = [[`${prefix}-status`, 'fact.status', statusBadge(account.status)]];
   if (account.activatedAt) {
@@ -282,11 +456,11 @@ function accountFacts(prefix, account) {
   return rows;
 }
 
-function statusBadge(status) {
+function statusBadge(status, group = 'status') {
   const badge = document.createElement('span');
   badge.className = `badge badge-${String(status).toLowerCase().replace(/_/g, '-')}`;
   badge.dataset.status = status;
-  badge.textContent = label('status', status);
+  badge.textContent = label(group, status);
   return badge;
 }
 
@@ -470,7 +644,7 @@ function renderActions() {
   $('action-events').hidden = !STAFF.includes(role);
   const none = $('no-actions');
   none.hidden = shown > 0;
-  none.textContent = t(role === 'ADMIN' ? 'actions.adminOnly' : 'actions.none');
+  none.textContent = t(role === 'ADMIN' && normal(state.card) ? 'actions.adminOnly' : 'actions.none');
 }
 
 function toggleForm(action) {
@@ -582,10 +756,11 @@ async function submitAction(action, form) {
     return;
   }
   clearFieldErrors(form);
-  const body = readForm(action, form);
-  if (!body) {
+  const fields = readForm(action, form);
+  if (!fields) {
     return;
   }
+  const body = { ...(action.body || {}), ...fields };
   if (!state.keys.has(action.id)) {
     state.keys.set(action.id, api.newIdempotencyKey());
   }
@@ -599,7 +774,14 @@ async function submitAction(action, form) {
   // A PIN stays on screen no longer than the one request it was typed for.
   clearPins(form);
   if (result.ok) {
-    showCard(result.body);
+    if (action.answersCard === false) {
+      await refreshCard();
+      if (!api.caller()) {
+        return;
+      }
+    } else {
+      showCard(result.body);
+    }
     closeForm(false);
     showMessage('success', () => t(`success.${action.id}`), 'OK');
     if (!$('events-view').hidden) {
@@ -639,7 +821,7 @@ function focusFor(action, code, problem) {
   if (code === 'PIN_MISMATCH') {
     return byName('currentPin') || first;
   }
-  if (code === 'WEAK_PIN' || code === 'INITIAL_PIN_NOT_ALLOWED') {
+  if (code === 'WEAK_PIN' || code === 'INITIAL_PIN_NOT_ALLOWED' || code === 'PIN_UNCHANGED') {
     return byName('newPin') || byName('socialSecurityPin') || first;
   }
   if (code === 'IDENTITY_MISMATCH') {
@@ -770,12 +952,13 @@ function problemText(problem, result, context) {
     cardNumber: context.cardNumber,
     retryAfter: result.retryAfter,
     city: problem.insuredRegionCode ? String(problem.insuredRegionCode).slice(0, 4) : '',
+    cardStatusLabel: problem.cardStatus ? label('cardStatus', problem.cardStatus) : '',
     fields: Array.isArray(problem.errors) ? problem.errors.map(fieldName).join(', ') : '',
   };
   const known = Boolean(code) && has(`error.${code}`);
   let main;
-  if (code === 'FORBIDDEN' && context.action === 'ss-reset') {
-    main = t('error.FORBIDDEN.ss-reset');
+  if (code === 'FORBIDDEN' && ['ss-reset', 'ss-unlock', 'loss-formal'].includes(context.action)) {
+    main = t(`error.FORBIDDEN.${context.action}`);
   } else if (known) {
     main = t(`error.${code}`, params);
   } else {

@@ -10,7 +10,11 @@ import org.sscard.audit.internal.ActivationEvent;
 import org.sscard.card.CardEvent.AccountActivated;
 import org.sscard.card.CardEvent.AccountLocked;
 import org.sscard.card.CardEvent.AccountUnlocked;
+import org.sscard.card.CardEvent.CardCancelled;
 import org.sscard.card.CardEvent.CardIssued;
+import org.sscard.card.CardEvent.CardReplaced;
+import org.sscard.card.CardEvent.LossReleased;
+import org.sscard.card.CardEvent.LossReported;
 import org.sscard.card.CardEvent.PinChanged;
 import org.sscard.card.CardEvent.PinMismatchCounted;
 import org.sscard.card.CardEvent.PinReset;
@@ -76,6 +80,26 @@ class AuditTrail {
 	@EventListener
 	void on(RequestRejected event) {
 		record(ActivationEvent.rejected(event, AuditAction.REJECTED, event.code()));
+	}
+
+	@EventListener
+	void on(LossReported event) {
+		record(ActivationEvent.succeeded(event, AuditAction.LOSS_REPORTED));
+	}
+
+	@EventListener
+	void on(LossReleased event) {
+		record(ActivationEvent.succeeded(event, AuditAction.LOSS_RELEASED));
+	}
+
+	@EventListener
+	void on(CardReplaced event) {
+		record(ActivationEvent.succeeded(event, AuditAction.REPLACED));
+	}
+
+	@EventListener
+	void on(CardCancelled event) {
+		record(ActivationEvent.succeeded(event, AuditAction.CANCELLED));
 	}
 
 	private void record(ActivationEvent event) {

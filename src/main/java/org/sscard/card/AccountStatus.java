@@ -6,6 +6,8 @@ public enum AccountStatus {
 	PENDING_ACTIVATION,
 	ACTIVE,
 	/** Too many wrong PINs; unlocked in person by a PIN reset. */
-	LOCKED
+	LOCKED,
+	/** Its card was replaced or cancelled: the account serves nothing any more. */
+	CLOSED
 
 }

@@ -59,6 +59,26 @@ public sealed interface CardEvent {
 	record AccountUnlocked(CardRef card, CardPart part, ServicePoint by, Instant occurredAt) implements CardEvent {
 	}
 
+	/** The card was reported lost; {@code temporaryLossExpiresAt} is when a temporary report lapses (null for FORMAL). */
+	record LossReported(CardRef card, CardPart part, ServicePoint by, Instant occurredAt, LossKind kind,
+			Instant temporaryLossExpiresAt) implements CardEvent {
+	}
+
+	/** A temporary loss report ended: released by staff, or {@code lapsed} by itself (actor {@code system}). */
+	record LossReleased(CardRef card, CardPart part, ServicePoint by, Instant occurredAt, boolean lapsed)
+			implements CardEvent {
+	}
+
+	/** The card was replaced by {@code newCardNumber}; its accounts are closed. */
+	record CardReplaced(CardRef card, CardPart part, ServicePoint by, Instant occurredAt, String newCardNumber,
+			ReplacementReason reason) implements CardEvent {
+	}
+
+	/** The card was cancelled for good; its accounts are closed. */
+	record CardCancelled(CardRef card, CardPart part, ServicePoint by, Instant occurredAt, CancellationReason reason)
+			implements CardEvent {
+	}
+
 	/** A call on the card was refused for a business reason, and changed nothing else. */
 	record RequestRejected(CardRef card, CardPart part, ServicePoint by, Instant occurredAt, ErrorCode code)
 			implements CardEvent {

@@ -11,6 +11,7 @@ import org.sscard.shared.DomainException;
 import org.sscard.shared.ErrorCode;
 import org.sscard.shared.IdNumber;
 import org.sscard.shared.NewPin;
+import org.sscard.shared.Rejection;
 import org.sscard.shared.ServicePoint;
 
 /** Issuing cards: the social-security account sealed under the initial PIN, an optional RMB debit account. */
@@ -40,14 +41,23 @@ public class CardIssuing {
 		public static final String TYPE = "DEBIT";
 
 		void ensureRmbDebit() {
+			Rejection refused = rmbDebitRefusal();
+			if (refused != null) {
+				throw refused.toException();
+			}
+		}
+
+		/** Why this application cannot be on a card, or {@code null}: RMB debit only. */
+		Rejection rmbDebitRefusal() {
 			if (this.currency != null && !CURRENCY.equals(this.currency)) {
-				throw new DomainException(ErrorCode.CURRENCY_NOT_SUPPORTED,
+				return Rejection.of(ErrorCode.CURRENCY_NOT_SUPPORTED,
 						"The financial application on a social security card is in RMB (CNY) only.");
 			}
 			if ("CREDIT".equals(this.type)) {
-				throw new DomainException(ErrorCode.CREDIT_NOT_SUPPORTED,
+				return Rejection.of(ErrorCode.CREDIT_NOT_SUPPORTED,
 						"The financial application on a social security card is a debit application; credit is not supported.");
 			}
+			return null;
 		}
 
 	}

@@ -7,8 +7,9 @@ import org.sscard.shared.Channel;
 
 /**
  * A card as every caller sees it: names, ID, phone and account numbers masked; no PIN in any form.
- * The lifecycle fields ({@code lossReportedAt}, {@code temporaryLossExpiresAt},
- * {@code replacementFor}, {@code replacedBy}) are null until a card can be lost or replaced.
+ * The lifecycle fields: {@code lossReportedAt} (null unless lost), {@code temporaryLossExpiresAt}
+ * (null unless TEMPORARILY_LOST), {@code replacementFor} and {@code replacedBy} (card numbers,
+ * null when none).
  */
 public record CardView(String cardNumber, CardStatus status, HolderView holder, String insuredRegionCode,
 		List<String> applications, AccountView socialSecurityAccount, FinancialAccountView financialAccount,

@@ -15,9 +15,16 @@ import org.sscard.card.CardActivation;
 import org.sscard.card.CardActivation.CombinedActivation;
 import org.sscard.card.CardActivation.FinancialActivation;
 import org.sscard.card.CardActivation.SocialSecurityActivation;
+import org.sscard.card.CancellationReason;
 import org.sscard.card.CardIssuing;
 import org.sscard.card.CardIssuing.FinancialApplication;
 import org.sscard.card.CardIssuing.Issue;
+import org.sscard.card.CardLifecycle;
+import org.sscard.card.CardLifecycle.Cancellation;
+import org.sscard.card.CardLifecycle.LossReport;
+import org.sscard.card.CardLifecycle.Replacement;
+import org.sscard.card.LossKind;
+import org.sscard.card.ReplacementReason;
 import org.sscard.shared.BranchKind;
 import org.sscard.shared.Channel;
 import org.sscard.shared.DomainException;
@@ -31,7 +38,8 @@ import org.sscard.staff.StaffDirectory;
 /**
  * The demo data set of the {@code local} profile, listed in the README: two cities (Shenzhen
  * 4403, Guangzhou 4401), branches of two banks, staff of every role, a client of every channel,
- * and ten cards in different states. Built through the use cases themselves, so it obeys every
+ * and thirteen cards in different states
+ * and stages of their life (lost, replaced, cancelled). Built through the use cases themselves, so it obeys every
  * rule and leaves a real audit trail. Loaded once; a database that has it is left alone.
  *
  * DEMO CREDENTIALS: published in the README. Never enable sscard.demo-data for real cards.
@@ -55,11 +63,15 @@ class DemoData implements ApplicationRunner {
 
 	private final CardActivation activation;
 
-	DemoData(BranchDirectory branches, StaffDirectory staff, CardIssuing issuing, CardActivation activation) {
+	private final CardLifecycle lifecycle;
+
+	DemoData(BranchDirectory branches, StaffDirectory staff, CardIssuing issuing, CardActivation activation,
+			CardLifecycle lifecycle) {
 		this.branches = branches;
 		this.staff = staff;
 		this.issuing = issuing;
 		this.activation = activation;
+		this.lifecycle = lifecycle;
 	}
 
 	@Override
@@ -106,6 +118,9 @@ class DemoData implements ApplicationRunner {
 		card(admin, "B20000002", "440104198304158085", "黄强", "440104", "CCB", "6217006000000000032");
 		card(admin, "B20000003", "44010320000101909X", "周杰", "440103", null, null);
 		card(admin, "B20000004", "440106197505201113", "吴婷", "440106", "ICBC", "6222024000000000055");
+		card(admin, "A10000007", "440304199103147078", "孙丽", "440304", "ICBC", "6222024000000000063");
+		card(admin, "A10000008", "440305198006278086", "马超", "440305", "CCB", "6217006000000000040");
+		card(admin, "B20000005", "440106196811029097", "郭芳", "440106", null, null);
 
 		ServicePoint szIcbc = staff("sz.icbc", Role.TELLER, "SZ-ICBC-01");
 		this.activation.activateBoth(szIcbc, "A10000005",
@@ -128,6 +143,19 @@ class DemoData implements ApplicationRunner {
 		ServicePoint wechat = ServicePoint.channelClient("wechat-demo", Channel.WECHAT, null);
 		this.activation.activateFinancial(wechat, "B20000002",
 				new FinancialActivation(IdNumber.parse("440104198304158085"), "黄强", Phone.parse("13900138002"), "731946"));
+		lifecycle(admin, szHall, wechat);
+	}
+
+	/** A card reported lost online, one lost at a hall and replaced, one cancelled: the lifecycle walk-through. */
+	private void lifecycle(ServicePoint admin, ServicePoint szHall, ServicePoint wechat) {
+		this.lifecycle.reportLoss(wechat, "A10000007",
+				new LossReport(LossKind.TEMPORARY, IdNumber.parse("440304199103147078"), "孙丽"));
+		this.lifecycle.reportLoss(szHall, "A10000008",
+				new LossReport(LossKind.FORMAL, IdNumber.parse("440305198006278086"), "马超"));
+		this.lifecycle.replace(admin, "A10000008", new Replacement("A10000009", ReplacementReason.LOST,
+				new FinancialApplication("CCB", "6217006000000000057", null, null)));
+		this.lifecycle.cancel(staff("gz.hall", Role.SERVICE_WINDOW, "GZ-HALL-01"), "B20000005",
+				new Cancellation(CancellationReason.EMIGRATED, "Demo: the holder emigrated."));
 	}
 
 	private void branch(String code, String name, BranchKind kind, String region, String bank) {

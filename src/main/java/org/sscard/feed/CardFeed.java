@@ -6,7 +6,11 @@ import org.sscard.card.CardEvent;
 import org.sscard.card.CardEvent.AccountActivated;
 import org.sscard.card.CardEvent.AccountLocked;
 import org.sscard.card.CardEvent.AccountUnlocked;
+import org.sscard.card.CardEvent.CardCancelled;
 import org.sscard.card.CardEvent.CardIssued;
+import org.sscard.card.CardEvent.CardReplaced;
+import org.sscard.card.CardEvent.LossReleased;
+import org.sscard.card.CardEvent.LossReported;
 import org.sscard.card.CardEvent.PinChanged;
 import org.sscard.card.CardEvent.PinReset;
 
@@ -53,6 +57,26 @@ class CardFeed {
 	@EventListener
 	void on(PinChanged event) {
 		append("PIN_CHANGED", event);
+	}
+
+	@EventListener
+	void on(LossReported event) {
+		append("LOSS_REPORTED", event);
+	}
+
+	@EventListener
+	void on(LossReleased event) {
+		append("LOSS_RELEASED", event);
+	}
+
+	@EventListener
+	void on(CardReplaced event) {
+		append("CARD_REPLACED", event);
+	}
+
+	@EventListener
+	void on(CardCancelled event) {
+		append("CARD_CANCELLED", event);
 	}
 
 	private void append(String type, CardEvent event) {

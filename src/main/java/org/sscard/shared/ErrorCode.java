@@ -18,6 +18,8 @@ public enum ErrorCode {
 	ALREADY_ACTIVE(HttpStatus.CONFLICT, "Account already active"),
 	NOT_ACTIVE(HttpStatus.CONFLICT, "Account not active"),
 	NOT_LOCKED(HttpStatus.CONFLICT, "Account not locked"),
+	CARD_BLOCKED(HttpStatus.CONFLICT, "Card not in service"),
+	HOLDER_HAS_CARD(HttpStatus.CONFLICT, "Holder already has a card"),
 	DUPLICATE(HttpStatus.CONFLICT, "Already exists"),
 	CONCURRENT_UPDATE(HttpStatus.CONFLICT, "Changed by another request"),
 	IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT, "Idempotency key in use"),

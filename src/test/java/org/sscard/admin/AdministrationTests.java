@@ -199,15 +199,16 @@ class AdministrationTests extends ApiTest {
 		TestCard first = this.given.card("440305", null);
 		TestCard sameId = new TestCard(Fixtures.newCard("440305", null).cardNumber(), first.idNumber(), "另一个人",
 				"440305", null, null);
-		TestCard replacement = new TestCard(Fixtures.newCard("440305", null).cardNumber(), first.idNumber(), first.name(),
+		TestCard second = new TestCard(Fixtures.newCard("440305", null).cardNumber(), first.idNumber(), first.name(),
 				"440305", null, null);
 
 		Response mismatch = post("cards", sameId.issueRequest());
-		Response sameHolder = post("cards", replacement.issueRequest());
+		Response sameHolder = post("cards", second.issueRequest());
 
 		assertThat(mismatch.status()).isEqualTo(422);
 		assertThat(mismatch.code()).isEqualTo("IDENTITY_MISMATCH");
-		assertThat(sameHolder.status()).isEqualTo(201);
+		assertThat(sameHolder.status()).as("one person, one card").isEqualTo(409);
+		assertThat(sameHolder.code()).isEqualTo("HOLDER_HAS_CARD");
 	}
 
 	@Test

@@ -325,7 +325,7 @@ class ConsoleTests extends ApiTest {
 	}
 
 	@Test
-	void administratorMayOnlyLookCardsAndEventsUp() {
+	void administratorLooksUpAndTakesOnlyTemporaryLossReports() {
 		TestCard card = this.given.card("440106", "CCB");
 		type("username", Fixtures.ADMIN);
 		type("password", Fixtures.ADMIN_PASSWORD, Keys.ENTER);
@@ -335,12 +335,200 @@ class ConsoleTests extends ApiTest {
 		assertThat(browser.findElements(By.cssSelector("#action-buttons button"))
 			.stream()
 			.filter(WebElement::isDisplayed)
-			.map((button) -> button.getDomAttribute("id"))).containsExactly("action-events");
-		assertThat(text("no-actions")).contains("管理员");
-		assertThat(focused().getAttribute("id")).isEqualTo("action-events");
-		keys(Keys.ENTER);
+			.map((button) -> button.getDomAttribute("id"))).containsExactly("action-loss-temporary", "action-events");
+		assertThat(focused().getAttribute("id")).isEqualTo("action-loss-temporary");
+		browser.findElement(By.id("action-events")).click();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#events-body table")));
 		assertThat(text("events-body")).contains("发卡", "成功");
+	}
+
+	@Test
+	void hospitalWindowTakesATemporaryLossReportAndReleasesIt() {
+		String clerk = operator("SERVICE_WINDOW", this.given.branch("HOSPITAL", "440305", null));
+		TestCard card = this.given.card("440305", "ICBC");
+		signIn(clerk);
+		lookUp(card);
+		assertThat(shown("action-loss-temporary") && shown("action-loss-formal")).isTrue();
+		assertThat(shown("action-loss-release")).isFalse();
+
+		browser.findElement(By.id("action-loss-temporary")).click();
+		assertThat(focused().getAttribute("id")).isEqualTo("loss-temporary-id-number");
+		keys(card.idNumber(), Keys.TAB, card.name(), Keys.ENTER);
+
+		this.wait.until((driver) -> "TEMPORARILY_LOST".equals(status("card-status")));
+		assertThat(messageText()).contains("已临时挂失");
+		assertThat(text("card-status-note")).contains("临时挂失", "解除挂失");
+		assertThat(text("card-holder")).contains("挂失时间", "临时挂失到期");
+		assertThat(shown("action-ss-activation") || shown("action-loss-temporary")).isFalse();
+		assertThat(shown("action-loss-release") && shown("action-loss-formal")).isTrue();
+		screenshot("temporary-loss");
+
+		browser.findElement(By.id("action-loss-release")).click();
+		type("loss-release-id-number", card.idNumber());
+		type("loss-release-holder-name", card.name(), Keys.ENTER);
+
+		this.wait.until((driver) -> "NORMAL".equals(status("card-status")));
+		assertThat(messageText()).contains("已解除挂失");
+		assertThat(shown("card-status-note")).isFalse();
+		assertThat(shown("action-ss-activation")).isTrue();
+		browser.findElement(By.id("action-events")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#events-body table")));
+		assertThat(text("events-body")).contains("解除挂失", "挂失");
+	}
+
+	@Test
+	void aFormalReportIsTakenAtAServiceHallAndAHospitalIsToldWhereToSendTheHolder() {
+		TestCard card = this.given.card("440304", null);
+		signIn(operator("SERVICE_WINDOW", this.given.branch("HOSPITAL", "440304", null)));
+		lookUp(card);
+		browser.findElement(By.id("action-loss-formal")).click();
+		type("loss-formal-id-number", card.idNumber());
+		type("loss-formal-holder-name", card.name(), Keys.ENTER);
+
+		this.wait.until((driver) -> "FORBIDDEN".equals(messageCode()));
+		assertThat(messageText()).contains("社保服务大厅", "临时挂失");
+		assertThat(status("card-status")).isEqualTo("NORMAL");
+
+		browser.findElement(By.id("sign-out")).click();
+		signIn(operator("SERVICE_WINDOW", this.given.branch("SERVICE_HALL", "440304", null)));
+		lookUp(card);
+		browser.findElement(By.id("action-loss-formal")).click();
+		type("loss-formal-id-number", card.idNumber());
+		type("loss-formal-holder-name", card.name(), Keys.ENTER);
+
+		this.wait.until((driver) -> "LOST".equals(status("card-status")));
+		assertThat(messageText()).contains("已正式挂失");
+		assertThat(text("card-status-note")).contains("补换", "注销");
+		assertThat(browser.findElements(By.cssSelector("#action-buttons button"))
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.map((button) -> button.getDomAttribute("id"))).containsExactly("action-events");
+	}
+
+	@Test
+	void aCardLostWhileItsFormIsOpenIsRefusedWithItsStatus() {
+		String teller = operator("TELLER", this.given.branch("BANK_BRANCH", "440305", "ICBC"));
+		TestCard card = this.given.card("440305", "ICBC");
+		signIn(teller);
+		lookUp(card);
+		browser.findElement(By.id("action-ss-activation")).click();
+		assertThat(this.api.post(card.path("/loss-report"), this.given.client("WECHAT", null),
+				Map.of("kind", "TEMPORARY", "idNumber", card.idNumber(), "holderName", card.name())).status())
+			.isEqualTo(200);
+
+		activateWith("123456");
+
+		this.wait.until((driver) -> "CARD_BLOCKED".equals(messageCode()));
+		assertThat(messageText()).contains("临时挂失", "解除挂失");
+		this.wait.until((driver) -> "TEMPORARILY_LOST".equals(status("card-status")));
+		assertThat(shown("form-ss-activation")).isFalse();
+		screenshot("card-blocked");
+
+		browser.findElement(By.id("language")).click();
+		assertThat(messageText()).contains("temporarily lost", "release the loss report");
+		browser.findElement(By.id("language")).click();
+	}
+
+	@Test
+	void anIdNumberListsTheHoldersCardsNewestFirst() {
+		String hall = operator("SERVICE_WINDOW", this.given.branch("SERVICE_HALL", "440304", null));
+		TestCard old = this.given.card("440305", "ICBC");
+		String admin = this.given.adminToken();
+		assertThat(this.api.post(old.path("/loss-report"), this.api.token(hall, PASSWORD),
+				Map.of("kind", "FORMAL", "idNumber", old.idNumber(), "holderName", old.name())).status()).isEqualTo(200);
+		String next = Fixtures.newCard("440305", null).cardNumber();
+		assertThat(this.api.post("/api/v1/admin/cards/" + old.cardNumber() + "/replacement", admin,
+				Map.of("newCardNumber", next, "reason", "LOST")).status()).isEqualTo(201);
+		signIn(hall);
+
+		type("card-number", old.idNumber().toLowerCase(), Keys.ENTER);
+
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#holder-cards-body table")));
+		assertThat(script("return [...document.querySelectorAll('#holder-cards-body tbody tr')].map(r => r.dataset.card)"))
+			.isEqualTo(List.of(next, old.cardNumber()));
+		assertThat(text("holder-cards-body")).contains("正常", "已补换", "已关闭");
+		assertThat(focused().getAttribute("id")).isEqualTo("open-" + next);
+		screenshot("holder-cards");
+
+		browser.findElement(By.id("open-" + old.cardNumber())).click();
+		waitForCard(old);
+		assertThat(status("card-status")).isEqualTo("REPLACED");
+		assertThat(text("card-holder")).contains("已补换为新卡", next);
+		assertThat(text("card-status-note")).contains(next);
+		assertThat(status("ss-status")).isEqualTo("CLOSED");
+
+		browser.findElement(By.id("open-" + next)).click();
+		waitForCard(new TestCard(next, old.idNumber(), old.name(), "440305", null, null));
+		assertThat(text("card-holder")).contains("补换自原卡", old.cardNumber());
+		assertThat(shown("action-ss-activation")).isTrue();
+
+		type("card-number", "44030519850312101", Keys.ENTER);
+		assertThat(text("card-number-error")).contains("身份证号码");
+	}
+
+	/**
+	 * The PIN services (verification, change, unlock) are another branch's endpoints: where they
+	 * are not deployed (no handler: 404 NOT_FOUND) their console flows are skipped.
+	 */
+	private void assumePinServices() {
+		String probe = this.api.post("/api/v1/cards/Z00000000/social-security-account/pin-verification",
+				this.given.adminToken(), Map.of("pin", "000000")).code();
+		assumeTrue(!"NOT_FOUND".equals(probe), "the PIN-service endpoints are not on this branch");
+	}
+
+	private TestCard activeCard(String region) {
+		TestCard card = this.given.card(region, null);
+		assertThat(this.api.post(card.path("/social-security-account/activation"), this.given.window("HOSPITAL", region),
+				Map.of("currentPin", "123456", "newPin", GOOD_PIN, "phone", "13812345678")).status()).isEqualTo(200);
+		return card;
+	}
+
+	@Test
+	void tellerVerifiesAndChangesTheSocialSecurityPin() {
+		assumePinServices();
+		TestCard card = activeCard("440305");
+		signIn(operator("TELLER", this.given.branch("BANK_BRANCH", "440305", "BOC")));
+		lookUp(card);
+		assertThat(shown("action-ss-verify") && shown("action-ss-change")).isTrue();
+		assertThat(shown("action-ss-unlock")).isFalse();
+
+		browser.findElement(By.id("action-ss-verify")).click();
+		type("ss-verify-pin", "111111", Keys.ENTER);
+		this.wait.until((driver) -> "PIN_MISMATCH".equals(messageCode()));
+		assertThat(messageText()).contains("还剩 2 次机会");
+		type("ss-verify-pin", GOOD_PIN, Keys.ENTER);
+		this.wait.until((driver) -> "OK".equals(messageCode()));
+		assertThat(messageText()).contains("密码正确");
+
+		browser.findElement(By.id("action-ss-change")).click();
+		type("ss-change-current-pin", GOOD_PIN);
+		type("ss-change-new-pin", "731946");
+		type("ss-change-new-pin-confirm", "731946", Keys.ENTER);
+		this.wait.until((driver) -> messageText().contains("社保账户密码已修改"));
+		assertThat(this.api.post(card.path("/social-security-account/pin-verification"),
+				this.given.window("HOSPITAL", "440305"), Map.of("pin", "731946")).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aServiceHallUnlocksALockedAccountAndTheHolderKeepsThePin() {
+		assumePinServices();
+		TestCard card = activeCard("440304");
+		String pharmacy = this.given.window("PHARMACY", "440304");
+		for (int i = 0; i < 3; i++) {
+			this.api.post(card.path("/social-security-account/pin-verification"), pharmacy, Map.of("pin", "111111"));
+		}
+		signIn(operator("SERVICE_WINDOW", this.given.branch("SERVICE_HALL", "440304", null)));
+		lookUp(card);
+		assertThat(status("ss-status")).isEqualTo("LOCKED");
+
+		browser.findElement(By.id("action-ss-unlock")).click();
+		type("ss-unlock-id-number", card.idNumber());
+		type("ss-unlock-holder-name", card.name(), Keys.ENTER);
+
+		this.wait.until((driver) -> "ACTIVE".equals(status("ss-status")));
+		assertThat(messageText()).contains("已解锁", "密码不变");
+		assertThat(this.api.post(card.path("/social-security-account/pin-verification"), pharmacy,
+				Map.of("pin", GOOD_PIN)).status()).isEqualTo(200);
 	}
 
 	@Test

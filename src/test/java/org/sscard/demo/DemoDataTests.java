@@ -42,6 +42,25 @@ class DemoDataTests extends ApiTest {
 			.isEqualTo("WECHAT");
 	}
 
+	@Test
+	void theDemoCardsAreInTheLifecycleStatesTheReadmeLists() throws Exception {
+		String admin = token("admin", DemoData.OPERATOR_PASSWORD);
+		String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+
+		for (String[] row : new String[][] { { "A10000007", "TEMPORARILY_LOST" }, { "A10000008", "REPLACED" },
+				{ "A10000009", "NORMAL" }, { "B20000005", "CANCELLED" } }) {
+			assertThat(this.api.get("/api/v1/cards/" + row[0], admin).text("/status")).as(row[0]).isEqualTo(row[1]);
+			assertThat(readme.lines().anyMatch((line) -> line.startsWith("| " + row[0] + " |") && line.contains(row[1])))
+				.as("the README's demo table lists %s as %s", row[0], row[1])
+				.isTrue();
+		}
+		assertThat(this.api.get("/api/v1/cards/A10000008", admin).text("/replacedBy")).isEqualTo("A10000009");
+		assertThat(this.api.get("/api/v1/cards/A10000009", admin).text("/replacementFor")).isEqualTo("A10000008");
+		assertThat(states(admin, "A10000008")).isEqualTo("CLOSED/CLOSED");
+		assertThat(states(admin, "A10000009")).isEqualTo("PENDING_ACTIVATION/PENDING_ACTIVATION");
+		assertThat(states(admin, "B20000005")).isEqualTo("CLOSED/none");
+	}
+
 	String states(String token, String cardNumber) {
 		Response card = this.api.get("/api/v1/cards/" + cardNumber, token);
 		String financial = card.json().get("financialAccount").isNull() ? "none"

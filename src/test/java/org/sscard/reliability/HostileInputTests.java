@@ -98,6 +98,9 @@ class HostileInputTests {
 				new Endpoint("POST", card + "/financial-account/activation", tokens.get("wechat")),
 				new Endpoint("POST", card + "/financial-account/pin-reset", teller),
 				new Endpoint("POST", card + "/activation", teller), new Endpoint("GET", card, teller),
+				new Endpoint("POST", card + "/loss-report", tokens.get("wechat")),
+				new Endpoint("POST", card + "/loss-report/release", window),
+				new Endpoint("POST", card + "/status-query", tokens.get("wechat")),
 				new Endpoint("GET", card + "/events", tokens.get("admin")),
 				new Endpoint("GET", "/api/v1/events", tokens.get("admin")),
 				new Endpoint("POST", "/api/v1/auth/token", null));

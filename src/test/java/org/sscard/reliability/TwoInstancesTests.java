@@ -13,6 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.sscard.card.LossLapses;
 import org.sscard.support.Api;
 import org.sscard.support.Api.Response;
 import org.sscard.support.ApiTest;
@@ -39,6 +44,9 @@ class TwoInstancesTests extends ApiTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	ApplicationContext context;
 
 	OtherInstance other;
 
@@ -146,7 +154,7 @@ class TwoInstancesTests extends ApiTest {
 	}
 
 	@Test
-	void concurrentCardsForOneNewHolderShareTheHolder() throws Exception {
+	void concurrentCardsForOneNewHolderGiveOneCard() throws Exception {
 		TestCard first = Fixtures.newCard("440305", null);
 		String admin = this.given.adminToken();
 
@@ -156,9 +164,72 @@ class TwoInstancesTests extends ApiTest {
 			return api.post("/api/v1/admin/cards", admin, card.issueRequest());
 		});
 
-		assertThat(statuses(responses)).containsOnly(201);
+		assertThat(statuses(responses)).filteredOn((s) -> s == 201).hasSize(1);
+		assertThat(responses).filteredOn((r) -> r.status() != 201)
+			.allSatisfy((r) -> assertThat(r.code()).isEqualTo("HOLDER_HAS_CARD"));
 		assertThat(this.jdbc.queryForObject("select count(*) from cardholders where id_number = ?", Integer.class,
 				first.idNumber())).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("select count(*) from cards c join cardholders h on h.id = c.holder_id "
+				+ "where h.id_number = ?", Integer.class, first.idNumber())).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentReplacementsOfOneCardGiveOneNewCard() throws Exception {
+		TestCard card = this.given.card("440305", "ICBC");
+		String admin = this.given.adminToken();
+
+		List<Response> responses = concurrently(2, (api) -> api.post(
+				"/api/v1/admin/cards/" + card.cardNumber() + "/replacement", admin,
+				Map.of("newCardNumber", Fixtures.newCard("440305", null).cardNumber(), "reason", "DAMAGED")));
+
+		assertThat(statuses(responses)).containsExactlyInAnyOrder(201, 409);
+		assertThat(responses).filteredOn((r) -> r.status() == 409).singleElement().satisfies((r) -> {
+			assertThat(r.code()).isEqualTo("CARD_BLOCKED");
+			assertThat(r.text("/cardStatus")).isEqualTo("REPLACED");
+		});
+		assertThat(this.jdbc.queryForObject("select count(*) from cards where replacement_for = ?", Integer.class,
+				card.cardNumber())).isEqualTo(1);
+		assertThat(events(card, "REPLACED")).isEqualTo(1);
+	}
+
+	@Test
+	void theLapseJobOnBothInstancesReleasesEachCardOnce() throws Exception {
+		// Region 6502: temporary reports last an hour; the job is run as if two hours had passed.
+		String wechat = this.given.client("WECHAT", null);
+		List<TestCard> cards = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			TestCard card = this.given.card("650203", null);
+			assertThat(this.api.post(card.path("/loss-report"), wechat,
+					Map.of("kind", "TEMPORARY", "idNumber", card.idNumber(), "holderName", card.name())).status())
+				.isEqualTo(200);
+			cards.add(card);
+		}
+		LossLapses[] jobs = { this.context.getBean(LossLapses.class), this.other.bean(LossLapses.class) };
+		Instant later = Instant.now().plus(Duration.ofHours(2));
+
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> runs = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			LossLapses job = jobs[i % 2];
+			runs.add(pool.submit(() -> {
+				start.await();
+				return job.releaseLapsed(later);
+			}));
+		}
+		start.countDown();
+		int released = 0;
+		for (Future<Integer> run : runs) {
+			released += run.get();
+		}
+		pool.shutdown();
+
+		assertThat(released).isGreaterThanOrEqualTo(cards.size());
+		assertThat(cards).allSatisfy((card) -> {
+			assertThat(this.jdbc.queryForObject("select status from cards where card_number = ?", String.class,
+					card.cardNumber())).isEqualTo("NORMAL");
+			assertThat(events(card, "LOSS_RELEASED")).isEqualTo(1);
+		});
 	}
 
 	@Test

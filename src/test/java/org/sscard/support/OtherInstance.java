@@ -39,6 +39,7 @@ public final class OtherInstance implements AutoCloseable {
 		return new Api(((WebServerApplicationContext) this.context).getWebServer().getPort());
 	}
 
+	/** A bean of this instance, e.g. to run a scheduled job on it at a chosen moment. */
 	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
 	}

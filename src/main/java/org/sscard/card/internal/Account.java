@@ -65,16 +65,18 @@ abstract class Account {
 			case ACTIVE -> Rejection.of(ErrorCode.ALREADY_ACTIVE, label() + " account is already active.");
 			case LOCKED -> lockedRefusal();
 			case PENDING_ACTIVATION -> null;
+			case CLOSED -> Rejection.of(ErrorCode.NOT_ACTIVE, label() + " account is closed.");
 		};
 	}
 
 	/** Why this account's PIN cannot be reset now, or {@code null}: it must have been activated. */
 	Rejection resetRefusal() {
-		if (this.status == AccountStatus.PENDING_ACTIVATION) {
-			return Rejection.of(ErrorCode.NOT_ACTIVE,
+		return switch (this.status) {
+			case ACTIVE, LOCKED -> null;
+			case PENDING_ACTIVATION -> Rejection.of(ErrorCode.NOT_ACTIVE,
 					label() + " account has never been activated: activate it instead of resetting its PIN.");
-		}
-		return null;
+			case CLOSED -> Rejection.of(ErrorCode.NOT_ACTIVE, label() + " account is closed.");
+		};
 	}
 
 	/** Why the PIN of this account cannot be verified or changed now, or {@code null}: it must be active. */
@@ -84,6 +86,7 @@ abstract class Account {
 			case LOCKED -> lockedRefusal();
 			case PENDING_ACTIVATION -> Rejection.of(ErrorCode.NOT_ACTIVE,
 					label() + " account has not been activated yet: the holder must activate it first.");
+			case CLOSED -> Rejection.of(ErrorCode.NOT_ACTIVE, label() + " account is closed.");
 		};
 	}
 
@@ -147,6 +150,11 @@ abstract class Account {
 	void unlock() {
 		this.status = neverActivated() ? AccountStatus.PENDING_ACTIVATION : AccountStatus.ACTIVE;
 		this.pinMismatchCount = 0;
+	}
+
+	/** The card was replaced or cancelled: the account serves nothing any more. */
+	void close() {
+		this.status = AccountStatus.CLOSED;
 	}
 
 	/**

@@ -30,8 +30,13 @@ import org.sscard.card.CardEvent;
 import org.sscard.card.CardEvent.AccountActivated;
 import org.sscard.card.CardEvent.AccountUnlocked;
 import org.sscard.card.CardEvent.AccountLocked;
+import org.sscard.card.CancellationReason;
+import org.sscard.card.CardEvent.CardCancelled;
 import org.sscard.card.CardEvent.CardIssued;
 import org.sscard.card.CardEvent.PinChanged;
+import org.sscard.card.CardEvent.CardReplaced;
+import org.sscard.card.CardEvent.LossReleased;
+import org.sscard.card.CardEvent.LossReported;
 import org.sscard.card.CardEvent.PinMismatchCounted;
 import org.sscard.card.CardEvent.PinReset;
 import org.sscard.card.CardEvent.PinVerified;
@@ -40,6 +45,9 @@ import org.sscard.card.CardPart;
 import org.sscard.card.CardRef;
 import org.sscard.card.CardStatus;
 import org.sscard.card.CardView;
+import org.sscard.card.LossKind;
+import org.sscard.card.ReplacementReason;
+import org.sscard.shared.Channel;
 import org.sscard.shared.ErrorCode;
 import org.sscard.shared.IdNumber;
 import org.sscard.shared.NewPin;
@@ -82,6 +90,19 @@ public class Card {
 	@Version
 	private long version;
 
+	private Instant lossReportedAt;
+
+	private Instant temporaryLossExpiresAt;
+
+	private String replacementFor;
+
+	private String replacedBy;
+
+	/** Why the card was replaced or cancelled (a {@link ReplacementReason} or {@link CancellationReason}). */
+	private String closureReason;
+
+	private String closureNote;
+
 	@OneToOne(mappedBy = "card", cascade = CascadeType.ALL, optional = false, fetch = FetchType.LAZY)
 	private SocialSecurityAccount socialSecurityAccount;
 
@@ -120,7 +141,7 @@ public class Card {
 			Pins pins, Instant now) {
 		SocialSecurityAccount account = this.socialSecurityAccount;
 		Optional<Rejection> refused = firstRefusal(by, now, CardPart.SOCIAL_SECURITY, () -> insuredCityRefusal(by),
-				account::activationRefusal);
+				this::cardBlockedRefusal, account::activationRefusal);
 		if (refused.isEmpty()) {
 			refused = currentPinRefusal(account, currentPin, by, pins, now);
 		}
@@ -140,7 +161,7 @@ public class Card {
 			Phone phone, Pins pins, IdentityChecks identityChecks, Instant now) {
 		FinancialAccount account = this.financialAccount;
 		Optional<Rejection> refused = firstRefusal(by, now, CardPart.FINANCIAL, this::financialAccountRefusal,
-				() -> account.bankRefusal(by), () -> account.activationRefusal(),
+				() -> account.bankRefusal(by), this::cardBlockedRefusal, () -> account.activationRefusal(),
 				() -> identityRefusal(by, idNumber, holderName, identityChecks), () -> newPinRefusal(newPin));
 		if (refused.isPresent()) {
 			return refused;
@@ -162,6 +183,7 @@ public class Card {
 		Optional<Rejection> refused = firstRefusal(by, now, CardPart.SOCIAL_SECURITY, () -> insuredCityRefusal(by))
 			.or(() -> firstRefusal(by, now, CardPart.FINANCIAL, this::financialAccountRefusal,
 					() -> financial.bankRefusal(by)))
+			.or(() -> firstRefusal(by, now, CardPart.CARD, this::cardBlockedRefusal))
 			.or(() -> firstRefusal(by, now, CardPart.SOCIAL_SECURITY, socialSecurity::activationRefusal))
 			.or(() -> firstRefusal(by, now, CardPart.FINANCIAL, () -> financial.activationRefusal()))
 			.or(() -> firstRefusal(by, now, CardPart.CARD,
@@ -187,8 +209,9 @@ public class Card {
 			String newPin, Phone phone, Pins pins, IdentityChecks identityChecks, Instant now) {
 		SocialSecurityAccount account = this.socialSecurityAccount;
 		Optional<Rejection> refused = firstRefusal(by, now, CardPart.SOCIAL_SECURITY, () -> insuredCityRefusal(by),
-				account::resetRefusal, () -> identityRefusal(by, idNumber, holderName, identityChecks),
-				() -> newPinRefusal(newPin), () -> phoneRefusal(account, phone));
+				this::cardBlockedRefusal, account::resetRefusal,
+				() -> identityRefusal(by, idNumber, holderName, identityChecks), () -> newPinRefusal(newPin),
+				() -> phoneRefusal(account, phone));
 		if (refused.isPresent()) {
 			return refused;
 		}
@@ -201,7 +224,7 @@ public class Card {
 			Phone phone, Pins pins, IdentityChecks identityChecks, Instant now) {
 		FinancialAccount account = this.financialAccount;
 		Optional<Rejection> refused = firstRefusal(by, now, CardPart.FINANCIAL, this::financialAccountRefusal,
-				() -> account.bankRefusal(by), () -> account.resetRefusal(),
+				() -> account.bankRefusal(by), this::cardBlockedRefusal, () -> account.resetRefusal(),
 				() -> identityRefusal(by, idNumber, holderName, identityChecks), () -> newPinRefusal(newPin),
 				() -> phoneRefusal(account, phone));
 		if (refused.isPresent()) {
@@ -218,7 +241,7 @@ public class Card {
 	public Optional<Rejection> verifySocialSecurityPin(ServicePoint by, String pin, Pins pins, Instant now) {
 		SocialSecurityAccount account = this.socialSecurityAccount;
 		Optional<Rejection> refused = firstRefusal(by, now, CardPart.SOCIAL_SECURITY, () -> insuredCityRefusal(by),
-				account::inUseRefusal);
+				this::cardBlockedRefusal, account::inUseRefusal);
 		if (refused.isEmpty()) {
 			refused = currentPinRefusal(account, pin, by, pins, now);
 		}
@@ -238,7 +261,8 @@ public class Card {
 			Instant now) {
 		SocialSecurityAccount account = this.socialSecurityAccount;
 		Optional<Rejection> refused = firstRefusal(by, now, CardPart.SOCIAL_SECURITY,
-				() -> by.isChannelClient() ? null : insuredCityRefusal(by), account::inUseRefusal);
+				() -> by.isChannelClient() ? null : insuredCityRefusal(by), this::cardBlockedRefusal,
+				account::inUseRefusal);
 		if (refused.isEmpty()) {
 			refused = currentPinRefusal(account, currentPin, by, pins, now);
 		}
@@ -263,13 +287,144 @@ public class Card {
 			IdentityChecks identityChecks, Instant now) {
 		SocialSecurityAccount account = this.socialSecurityAccount;
 		Optional<Rejection> refused = firstRefusal(by, now, CardPart.SOCIAL_SECURITY, () -> insuredCityRefusal(by),
-				account::unlockRefusal, () -> identityRefusal(by, idNumber, holderName, identityChecks));
+				this::cardBlockedRefusal, account::unlockRefusal,
+				() -> identityRefusal(by, idNumber, holderName, identityChecks));
 		if (refused.isPresent()) {
 			return refused;
 		}
 		account.unlock();
 		record((ref) -> new AccountUnlocked(ref, CardPart.SOCIAL_SECURITY, by, now));
 		return Optional.empty();
+	}
+
+	/** A replacement for {@code old}: same holder and insured region, sealed under the initial PIN. */
+	static Card issueReplacement(Card old, String cardNumber, PinHash initialPin, String bankCode,
+			String accountNumber, ServicePoint by, Instant at) {
+		Card card = issue(cardNumber, old.holder, old.insuredRegionCode, initialPin, bankCode, accountNumber, by, at);
+		card.replacementFor = old.cardNumber;
+		return card;
+	}
+
+	/**
+	 * The holder reports the card lost. A temporary report (online, or at any window that may read
+	 * the card) blocks the card until it is released or lapses after {@code temporaryPeriod}; a
+	 * formal one (in person) blocks it until it is replaced or cancelled. Who may make a formal
+	 * report, and who may read the card, is checked before the card is asked.
+	 */
+	public Optional<Rejection> reportLoss(ServicePoint by, LossKind kind, IdNumber idNumber, String holderName,
+			Duration temporaryPeriod, IdentityChecks identityChecks, Instant now) {
+		Optional<Rejection> refused = firstRefusal(by, now, CardPart.CARD, () -> bankAppRefusal(by),
+				(kind == LossKind.TEMPORARY) ? () -> transitionRefusal("a temporary loss report", CardStatus.NORMAL)
+						: () -> transitionRefusal("a formal loss report", CardStatus.NORMAL, CardStatus.TEMPORARILY_LOST),
+				() -> identityRefusal(by, idNumber, holderName, identityChecks));
+		if (refused.isPresent()) {
+			return refused;
+		}
+		Instant at = now.truncatedTo(ChronoUnit.MICROS);
+		if (this.status == CardStatus.NORMAL) {
+			// A formal report after a temporary one keeps the time the loss was first reported.
+			this.lossReportedAt = at;
+		}
+		if (kind == LossKind.TEMPORARY) {
+			this.status = CardStatus.TEMPORARILY_LOST;
+			this.temporaryLossExpiresAt = at.plus(temporaryPeriod);
+		}
+		else {
+			this.status = CardStatus.LOST;
+			this.temporaryLossExpiresAt = null;
+		}
+		Instant expires = this.temporaryLossExpiresAt;
+		record((ref) -> new LossReported(ref, CardPart.CARD, by, now, kind, expires));
+		return Optional.empty();
+	}
+
+	/** The holder found the card: a temporary loss report is released (解挂) in person. */
+	public Optional<Rejection> releaseLoss(ServicePoint by, IdNumber idNumber, String holderName,
+			IdentityChecks identityChecks, Instant now) {
+		Optional<Rejection> refused = firstRefusal(by, now, CardPart.CARD,
+				() -> transitionRefusal("releasing a loss report", CardStatus.TEMPORARILY_LOST),
+				() -> identityRefusal(by, idNumber, holderName, identityChecks));
+		if (refused.isPresent()) {
+			return refused;
+		}
+		endTemporaryLoss(by, now, false);
+		return Optional.empty();
+	}
+
+	/**
+	 * A temporary loss report whose period has passed lapses: the card is NORMAL again, by the
+	 * service itself ({@link ServicePoint#SYSTEM}).
+	 * @return whether it lapsed now
+	 */
+	public boolean lapseTemporaryLoss(Instant now) {
+		if (this.status != CardStatus.TEMPORARILY_LOST || this.temporaryLossExpiresAt.isAfter(now)) {
+			return false;
+		}
+		endTemporaryLoss(ServicePoint.SYSTEM, now, true);
+		return true;
+	}
+
+	/**
+	 * The card is replaced by {@code newCardNumber}: it becomes REPLACED and its accounts CLOSED.
+	 * {@code newCardRefusal} checks the new card's request (numbers free, RMB debit) after the
+	 * card's own state, so that its refusal is on the old card's record too. The new card itself
+	 * is issued by the caller, in the same unit of work, with {@link #issueReplacement}.
+	 */
+	public Optional<Rejection> replace(ServicePoint by, String newCardNumber, ReplacementReason reason,
+			Supplier<Rejection> newCardRefusal, Instant now) {
+		Optional<Rejection> refused = firstRefusal(by, now, CardPart.CARD,
+				() -> transitionRefusal("a replacement", CardStatus.NORMAL, CardStatus.TEMPORARILY_LOST, CardStatus.LOST),
+				() -> (reason == ReplacementReason.LOST && this.status != CardStatus.LOST)
+						? blocked("A replacement for a lost card needs card " + this.cardNumber
+								+ " formally reported lost first (it is " + this.status + ").")
+						: null,
+				newCardRefusal);
+		if (refused.isPresent()) {
+			return refused;
+		}
+		this.replacedBy = newCardNumber;
+		close(CardStatus.REPLACED, reason.name(), null);
+		record((ref) -> new CardReplaced(ref, CardPart.CARD, by, now, newCardNumber, reason));
+		return Optional.empty();
+	}
+
+	/**
+	 * The card is cancelled (注销) for good, and its accounts closed: by an ADMIN, or at a service
+	 * hall in the insured city (the role is checked on the path).
+	 */
+	public Optional<Rejection> cancel(ServicePoint by, CancellationReason reason, String note, Instant now) {
+		Optional<Rejection> refused = firstRefusal(by, now, CardPart.CARD,
+				() -> by.isAdmin() ? null : insuredCityRefusal(by),
+				() -> transitionRefusal("a cancellation", CardStatus.NORMAL, CardStatus.TEMPORARILY_LOST,
+						CardStatus.LOST));
+		if (refused.isPresent()) {
+			return refused;
+		}
+		close(CardStatus.CANCELLED, reason.name(), note);
+		record((ref) -> new CardCancelled(ref, CardPart.CARD, by, now, reason));
+		return Optional.empty();
+	}
+
+	/**
+	 * An online channel asks, for the holder, how the card stands: the holder's identity is
+	 * required, and a bank's app serves only its own bank's cards. Any status is answered.
+	 */
+	public Optional<Rejection> checkStatusEnquiry(ServicePoint by, IdNumber idNumber, String holderName,
+			IdentityChecks identityChecks, Instant now) {
+		return firstRefusal(by, now, CardPart.CARD, () -> bankAppRefusal(by),
+				() -> identityRefusal(by, idNumber, holderName, identityChecks));
+	}
+
+	public CardStatus status() {
+		return this.status;
+	}
+
+	public String insuredRegionCode() {
+		return this.insuredRegionCode;
+	}
+
+	public Long holderId() {
+		return this.holder.id();
 	}
 
 	/**
@@ -300,7 +455,8 @@ public class Card {
 				(this.financialAccount != null) ? List.of("HUMAN_RESOURCES", "SOCIAL_SECURITY", "FINANCIAL")
 						: List.of("HUMAN_RESOURCES", "SOCIAL_SECURITY"),
 				this.socialSecurityAccount.view(),
-				(this.financialAccount != null) ? this.financialAccount.view() : null, null, null, null, null);
+				(this.financialAccount != null) ? this.financialAccount.view() : null, this.lossReportedAt,
+				this.temporaryLossExpiresAt, this.replacementFor, this.replacedBy);
 	}
 
 	public Long id() {
@@ -377,6 +533,69 @@ public class Card {
 		return Rejection.of(ErrorCode.NO_FINANCIAL_ACCOUNT,
 				"Card " + this.cardNumber + " carries no financial (bank) account.");
 	}
+
+	private void endTemporaryLoss(ServicePoint by, Instant now, boolean lapsed) {
+		this.status = CardStatus.NORMAL;
+		this.lossReportedAt = null;
+		this.temporaryLossExpiresAt = null;
+		record((ref) -> new LossReleased(ref, CardPart.CARD, by, now, lapsed));
+	}
+
+	private void close(CardStatus end, String reason, String note) {
+		this.status = end;
+		this.temporaryLossExpiresAt = null;
+		this.closureReason = reason;
+		this.closureNote = note;
+		this.socialSecurityAccount.close();
+		if (this.financialAccount != null) {
+			this.financialAccount.close();
+		}
+	}
+
+	/** While the card is not NORMAL nothing is done with it: no activation, reset or PIN service. */
+	private Rejection cardBlockedRefusal() {
+		if (this.status == CardStatus.NORMAL) {
+			return null;
+		}
+		return blocked(switch (this.status) {
+			case TEMPORARILY_LOST -> "Card " + this.cardNumber + " is reported lost (temporarily): the holder must "
+					+ "release the report in person with the ID card before it can be used.";
+			case LOST -> "Card " + this.cardNumber + " is reported lost: it can only be replaced or cancelled.";
+			case REPLACED -> "Card " + this.cardNumber + " was replaced by card " + this.replacedBy
+					+ ": serve the new card.";
+			default -> "Card " + this.cardNumber + " is cancelled.";
+		});
+	}
+
+	/** An illegal transition: the card is not in one of the states {@code from} that allow it. */
+	private Rejection transitionRefusal(String what, CardStatus... from) {
+		for (CardStatus allowed : from) {
+			if (this.status == allowed) {
+				return null;
+			}
+		}
+		return blocked("Card " + this.cardNumber + " is " + this.status + ": " + what + " is not possible.");
+	}
+
+	private Rejection blocked(String detail) {
+		return new Rejection(ErrorCode.CARD_BLOCKED, detail, Map.of("cardStatus", this.status.name()));
+	}
+
+	/** A bank's app serves only cards whose financial account is at its bank; other channels any card. */
+	private Rejection bankAppRefusal(ServicePoint by) {
+		if (by.channel() != Channel.MOBILE_BANKING || !by.isChannelClient()) {
+			return null;
+		}
+		if (this.financialAccount != null && this.financialAccount.bankCode().equals(by.bankCode())) {
+			return null;
+		}
+		String bank = (this.financialAccount != null) ? this.financialAccount.bankCode() : null;
+		return new Rejection(ErrorCode.WRONG_BANK, (bank != null)
+				? "The card's financial account is held at " + bank + ": only that bank's app can serve it."
+				: "The card carries no bank account: no bank's app can serve it; use WeChat, Alipay or the e-SSC.",
+				(bank != null) ? Map.of("bankCode", bank) : Map.of());
+	}
+
 
 	/**
 	 * The identity shown must be the holder's. Every mismatch counts against the card; past the

@@ -2,6 +2,7 @@ package org.sscard.card.internal;
 
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,8 +33,16 @@ public class CardChanges {
 	 * @throws org.sscard.shared.DomainException the card's refusal, or {@code CARD_NOT_FOUND}
 	 */
 	public <T> T apply(String cardNumber, Function<Card, Optional<Rejection>> intent, Function<Card, T> answer) {
+		return apply(cardNumber, (card) -> true, intent, answer);
+	}
+
+	/** As {@link #apply(String, Function, Function)}, to a caller for whom a card not {@code visible} does not exist. */
+	public <T> T apply(String cardNumber, Predicate<Card> visible, Function<Card, Optional<Rejection>> intent,
+			Function<Card, T> answer) {
 		Decided<T> decided = this.transactions.execute((status) -> {
-			Card card = this.cards.findForUpdate(cardNumber).orElseThrow(() -> CardStore.notFound(cardNumber));
+			Card card = this.cards.findForUpdate(cardNumber)
+				.filter(visible)
+				.orElseThrow(() -> CardStore.notFound(cardNumber));
 			Optional<Rejection> refused = intent.apply(card);
 			this.cards.publishEvents(card);
 			return refused.<Decided<T>>map((rejection) -> new Decided<>(null, rejection))

@@ -67,6 +67,10 @@ class Cardholder {
 		return previous;
 	}
 
+	Long id() {
+		return this.id;
+	}
+
 	IdNumber idNumber() {
 		return this.idNumber;
 	}

@@ -12,15 +12,23 @@ import org.sscard.card.AccountStatus;
 import org.sscard.card.CardEvent;
 import org.sscard.card.CardEvent.AccountActivated;
 import org.sscard.card.CardEvent.AccountLocked;
+import org.sscard.card.CancellationReason;
 import org.sscard.card.CardEvent.AccountUnlocked;
+import org.sscard.card.CardEvent.CardCancelled;
 import org.sscard.card.CardEvent.CardIssued;
+import org.sscard.card.CardEvent.CardReplaced;
+import org.sscard.card.CardEvent.LossReleased;
+import org.sscard.card.CardEvent.LossReported;
 import org.sscard.card.CardEvent.PinChanged;
 import org.sscard.card.CardEvent.PinMismatchCounted;
 import org.sscard.card.CardEvent.PinReset;
 import org.sscard.card.CardEvent.PinVerified;
 import org.sscard.card.CardEvent.RequestRejected;
 import org.sscard.card.CardPart;
+import org.sscard.card.CardStatus;
 import org.sscard.card.CardView;
+import org.sscard.card.LossKind;
+import org.sscard.card.ReplacementReason;
 import org.sscard.shared.BranchKind;
 import org.sscard.shared.Channel;
 import org.sscard.shared.ErrorCode;
@@ -305,6 +313,38 @@ class CardTests {
 		return card;
 	}
 
+	static final Duration FIFTEEN_DAYS = Duration.ofDays(15);
+
+	static final ServicePoint HALL = ServicePoint.operator("hall", Role.SERVICE_WINDOW, "SZ-HALL", BranchKind.SERVICE_HALL,
+			"440304", null);
+
+	static final ServicePoint ICBC_APP = ServicePoint.channelClient("icbc-app", Channel.MOBILE_BANKING, "ICBC");
+
+	static final ServicePoint ADMIN = ServicePoint.admin("admin");
+
+	static Optional<Rejection> report(Card card, ServicePoint by, LossKind kind) {
+		return card.reportLoss(by, kind, ID, NAME, FIFTEEN_DAYS, checks(), NOW);
+	}
+
+	static Optional<Rejection> replace(Card card, ReplacementReason reason) {
+		return card.replace(ADMIN, "A10000009", reason, () -> null, NOW);
+	}
+
+	static Card inState(CardStatus status) {
+		Card card = card(true);
+		switch (status) {
+			case TEMPORARILY_LOST -> report(card, WECHAT, LossKind.TEMPORARY);
+			case LOST -> report(card, HALL, LossKind.FORMAL);
+			case REPLACED -> replace(card, ReplacementReason.DAMAGED);
+			case CANCELLED -> card.cancel(ADMIN, CancellationReason.DECEASED, null, NOW);
+			default -> {
+			}
+		}
+		assertThat(card.status()).isEqualTo(status);
+		card.pullEvents();
+		return card;
+	}
+
 	@Test
 	void aRightPinIsVerifiedAndStartsTheCountAgain() {
 		Card card = activeCard();
@@ -421,6 +461,177 @@ class CardTests {
 		Card active = lockedCard(activeCard(), "802514");
 		assertThat(active.resetSocialSecurityPin(HOSPITAL, ID, NAME, "135790", null, PINS, checks(), NOW))
 			.as("a phone is optional otherwise").isEmpty();
+	}
+
+	@Test
+	void aTemporaryReportBlocksTheCardUntilItsPeriodEnds() {
+		Card card = card(true);
+
+		assertThat(report(card, WECHAT, LossKind.TEMPORARY)).isEmpty();
+
+		CardView view = view(card);
+		assertThat(view.status()).isEqualTo(CardStatus.TEMPORARILY_LOST);
+		assertThat(view.lossReportedAt()).isEqualTo(NOW);
+		assertThat(view.temporaryLossExpiresAt()).isEqualTo(NOW.plus(FIFTEEN_DAYS));
+		assertThat(card.pullEvents()).singleElement().isInstanceOfSatisfying(LossReported.class, (e) -> {
+			assertThat(e.kind()).isEqualTo(LossKind.TEMPORARY);
+			assertThat(e.part()).isEqualTo(CardPart.CARD);
+		});
+		assertThat(card.lapseTemporaryLoss(NOW.plus(FIFTEEN_DAYS).minusSeconds(1))).isFalse();
+		assertThat(card.lapseTemporaryLoss(NOW.plus(FIFTEEN_DAYS))).isTrue();
+		assertThat(view(card).status()).isEqualTo(CardStatus.NORMAL);
+		assertThat(view(card).lossReportedAt()).isNull();
+		assertThat(view(card).temporaryLossExpiresAt()).isNull();
+		assertThat(card.pullEvents()).singleElement().isInstanceOfSatisfying(LossReleased.class, (e) -> {
+			assertThat(e.lapsed()).isTrue();
+			assertThat(e.by()).isEqualTo(ServicePoint.SYSTEM);
+		});
+		assertThat(card.lapseTemporaryLoss(NOW.plus(FIFTEEN_DAYS))).as("only once").isFalse();
+	}
+
+	@Test
+	void aTemporaryReportIsReleasedInPersonOnlyFromTemporarilyLost() {
+		Card card = inState(CardStatus.TEMPORARILY_LOST);
+
+		assertThat(code(card.releaseLoss(HOSPITAL, ID, "王芳", checks(), NOW))).isEqualTo("IDENTITY_MISMATCH");
+		assertThat(card.releaseLoss(HOSPITAL, ID, NAME, checks(), NOW)).isEmpty();
+		assertThat(card.status()).isEqualTo(CardStatus.NORMAL);
+		assertThat(card.pullEvents()).extracting(CardEvent::getClass)
+			.containsExactly(RequestRejected.class, LossReleased.class);
+
+		for (CardStatus status : List.of(CardStatus.NORMAL, CardStatus.LOST, CardStatus.REPLACED, CardStatus.CANCELLED)) {
+			Rejection refused = inState(status).releaseLoss(HOSPITAL, ID, NAME, checks(), NOW).orElseThrow();
+			assertThat(refused.code()).isEqualTo(ErrorCode.CARD_BLOCKED);
+			assertThat(refused.properties()).containsEntry("cardStatus", status.name());
+		}
+	}
+
+	@Test
+	void aFormalReportFollowsATemporaryOneAndKeepsWhenTheLossWasFirstReported() {
+		Card card = inState(CardStatus.TEMPORARILY_LOST);
+
+		assertThat(card.reportLoss(HALL, LossKind.FORMAL, ID, NAME, FIFTEEN_DAYS, checks(), NOW.plusSeconds(60))).isEmpty();
+
+		assertThat(view(card).status()).isEqualTo(CardStatus.LOST);
+		assertThat(view(card).lossReportedAt()).isEqualTo(NOW);
+		assertThat(view(card).temporaryLossExpiresAt()).isNull();
+		assertThat(card.lapseTemporaryLoss(NOW.plus(Duration.ofDays(30)))).isFalse();
+		assertThat(code(report(card, HALL, LossKind.FORMAL))).isEqualTo("CARD_BLOCKED");
+		assertThat(code(report(card, WECHAT, LossKind.TEMPORARY))).isEqualTo("CARD_BLOCKED");
+		assertThat(code(report(inState(CardStatus.TEMPORARILY_LOST), WECHAT, LossKind.TEMPORARY))).isEqualTo("CARD_BLOCKED");
+	}
+
+	@Test
+	void aLossReportChecksTheBankAppThenTheStateThenTheIdentity() {
+		assertThat(code(card(true).reportLoss(CCB_APP, LossKind.TEMPORARY, ID, "王芳", FIFTEEN_DAYS, checks(), NOW)))
+			.isEqualTo("WRONG_BANK");
+		assertThat(code(card(false).reportLoss(ICBC_APP, LossKind.TEMPORARY, ID, NAME, FIFTEEN_DAYS, checks(), NOW)))
+			.isEqualTo("WRONG_BANK");
+		assertThat(code(inState(CardStatus.LOST).reportLoss(ICBC_APP, LossKind.TEMPORARY, ID, "王芳", FIFTEEN_DAYS, checks(), NOW)))
+			.isEqualTo("CARD_BLOCKED");
+		assertThat(code(card(true).reportLoss(ICBC_APP, LossKind.TEMPORARY, ID, "王芳", FIFTEEN_DAYS, checks(), NOW)))
+			.isEqualTo("IDENTITY_MISMATCH");
+		assertThat(card(true).reportLoss(ICBC_APP, LossKind.TEMPORARY, ID, NAME, FIFTEEN_DAYS, checks(), NOW)).isEmpty();
+		assertThat(card(true).reportLoss(CCB_TELLER, LossKind.TEMPORARY, ID, NAME, FIFTEEN_DAYS, checks(), NOW))
+			.as("a teller of another bank who may read the card").isEmpty();
+	}
+
+	@Test
+	void whileTheCardIsNotNormalEveryActivationResetAndPinServiceIsBlocked() {
+		for (CardStatus status : List.of(CardStatus.TEMPORARILY_LOST, CardStatus.LOST, CardStatus.REPLACED,
+				CardStatus.CANCELLED)) {
+			Card card = inState(status);
+			List<Optional<Rejection>> answers = List.of(activateSocialSecurity(card, HOSPITAL, "123456", "802514"),
+					card.activateFinancial(WECHAT, ID, NAME, "731946", PHONE, PINS, checks(), NOW),
+					card.activateBoth(ICBC_TELLER, ID, NAME, "123456", "802514", "731946", PHONE, PINS, checks(), NOW),
+					card.resetSocialSecurityPin(HALL, ID, NAME, "802514", PHONE, PINS, checks(), NOW),
+					card.resetFinancialPin(ICBC_TELLER, ID, NAME, "802514", PHONE, PINS, checks(), NOW),
+					card.verifySocialSecurityPin(HOSPITAL, "123456", PINS, NOW),
+					card.changeSocialSecurityPin(HOSPITAL, "123456", "802514", PINS, NOW),
+					card.unlockSocialSecurity(HALL, ID, NAME, checks(), NOW));
+			assertThat(answers).allSatisfy((answer) -> {
+				assertThat(code(answer)).isEqualTo("CARD_BLOCKED");
+				assertThat(answer.orElseThrow().properties()).containsEntry("cardStatus", status.name());
+			});
+			assertThat(code(activateSocialSecurity(card, HALL_ELSEWHERE, "123456", "802514")))
+				.as("the place comes first").isEqualTo("OUTSIDE_INSURED_REGION");
+		}
+	}
+
+	@Test
+	void aReplacementClosesTheAccountsAndNamesTheNewCard() {
+		Card card = inState(CardStatus.LOST);
+
+		assertThat(replace(card, ReplacementReason.LOST)).isEmpty();
+
+		CardView view = view(card);
+		assertThat(view.status()).isEqualTo(CardStatus.REPLACED);
+		assertThat(view.replacedBy()).isEqualTo("A10000009");
+		assertThat(view.socialSecurityAccount().status()).isEqualTo(AccountStatus.CLOSED);
+		assertThat(view.financialAccount().status()).isEqualTo(AccountStatus.CLOSED);
+		assertThat(card.pullEvents()).singleElement().isInstanceOfSatisfying(CardReplaced.class, (e) -> {
+			assertThat(e.newCardNumber()).isEqualTo("A10000009");
+			assertThat(e.reason()).isEqualTo(ReplacementReason.LOST);
+		});
+
+		Card next = Card.issueReplacement(card, "A10000009", PINS.hash("123456"), null, null, ADMIN, NOW);
+		assertThat(next.view().replacementFor()).isEqualTo("A10000001");
+		assertThat(next.view().insuredRegionCode()).isEqualTo("440305");
+		assertThat(next.view().socialSecurityAccount().status()).isEqualTo(AccountStatus.PENDING_ACTIVATION);
+		assertThat(next.view().financialAccount()).isNull();
+		assertThat(next.pullEvents()).singleElement().isInstanceOf(CardIssued.class);
+	}
+
+	@Test
+	void whichStatesMayBeReplaced() {
+		assertThat(replace(inState(CardStatus.NORMAL), ReplacementReason.DAMAGED)).isEmpty();
+		assertThat(replace(inState(CardStatus.TEMPORARILY_LOST), ReplacementReason.EXPIRED)).isEmpty();
+		assertThat(replace(inState(CardStatus.LOST), ReplacementReason.BANK_CHANGED)).isEmpty();
+		assertThat(code(replace(inState(CardStatus.NORMAL), ReplacementReason.LOST))).as("LOST needs a formal report")
+			.isEqualTo("CARD_BLOCKED");
+		assertThat(code(replace(inState(CardStatus.TEMPORARILY_LOST), ReplacementReason.LOST))).isEqualTo("CARD_BLOCKED");
+		assertThat(code(replace(inState(CardStatus.REPLACED), ReplacementReason.DAMAGED))).isEqualTo("CARD_BLOCKED");
+		assertThat(code(replace(inState(CardStatus.CANCELLED), ReplacementReason.DAMAGED))).isEqualTo("CARD_BLOCKED");
+
+		Card card = inState(CardStatus.NORMAL);
+		assertThat(code(card.replace(ADMIN, "A10000009", ReplacementReason.DAMAGED,
+				() -> Rejection.of(ErrorCode.DUPLICATE, "taken"), NOW))).as("the new card's check comes after the state")
+			.isEqualTo("DUPLICATE");
+		assertThat(card.status()).isEqualTo(CardStatus.NORMAL);
+		assertThat(card.pullEvents()).singleElement().isInstanceOf(RequestRejected.class);
+	}
+
+	@Test
+	void aCancellationIsFinalAndClosesTheAccounts() {
+		for (CardStatus status : List.of(CardStatus.NORMAL, CardStatus.TEMPORARILY_LOST, CardStatus.LOST)) {
+			Card card = inState(status);
+			assertThat(card.cancel(ADMIN, CancellationReason.EMIGRATED, "moved abroad", NOW)).isEmpty();
+			assertThat(view(card).status()).isEqualTo(CardStatus.CANCELLED);
+			assertThat(view(card).temporaryLossExpiresAt()).isNull();
+			assertThat(view(card).socialSecurityAccount().status()).isEqualTo(AccountStatus.CLOSED);
+			assertThat(view(card).financialAccount().status()).isEqualTo(AccountStatus.CLOSED);
+			assertThat(card.pullEvents()).singleElement().isInstanceOf(CardCancelled.class);
+		}
+		assertThat(code(inState(CardStatus.CANCELLED).cancel(ADMIN, CancellationReason.DECEASED, null, NOW)))
+			.isEqualTo("CARD_BLOCKED");
+		assertThat(code(inState(CardStatus.REPLACED).cancel(ADMIN, CancellationReason.DECEASED, null, NOW)))
+			.isEqualTo("CARD_BLOCKED");
+	}
+
+	@Test
+	void aServiceHallCancelsOnlyInTheInsuredCity() {
+		ServicePoint hallElsewhere = HALL_ELSEWHERE;
+
+		assertThat(code(inState(CardStatus.CANCELLED).cancel(hallElsewhere, CancellationReason.DECEASED, null, NOW)))
+			.as("the place comes before the state").isEqualTo("OUTSIDE_INSURED_REGION");
+		assertThat(inState(CardStatus.NORMAL).cancel(HALL, CancellationReason.TRANSFERRED_OUT, null, NOW)).isEmpty();
+	}
+
+	@Test
+	void theStatusEnquiryNeedsTheHolderAndAnswersAnyStatus() {
+		assertThat(inState(CardStatus.CANCELLED).checkStatusEnquiry(WECHAT, ID, NAME, checks(), NOW)).isEmpty();
+		assertThat(code(card(true).checkStatusEnquiry(WECHAT, ID, "王芳", checks(), NOW))).isEqualTo("IDENTITY_MISMATCH");
+		assertThat(code(card(true).checkStatusEnquiry(CCB_APP, ID, NAME, checks(), NOW))).isEqualTo("WRONG_BANK");
 	}
 
 }
