@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,7 +21,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.sscard.shared.ErrorCode;
-import org.sscard.shared.ProblemWriter;
+import org.sscard.shared.DomainException;
+import org.sscard.shared.ErrorHandoff;
 
 /**
  * Slows down password guessing at the token endpoint: failed sign-ins are counted in PostgreSQL
@@ -103,11 +105,11 @@ class LoginThrottle {
 
 		private final LoginThrottle throttle;
 
-		private final ProblemWriter problems;
+		private final ErrorHandoff errors;
 
-		Filter(LoginThrottle throttle, ProblemWriter problems) {
+		Filter(LoginThrottle throttle, ErrorHandoff errors) {
 			this.throttle = throttle;
-			this.problems = problems;
+			this.errors = errors;
 		}
 
 		@Override
@@ -122,9 +124,9 @@ class LoginThrottle {
 			Duration wait = this.throttle.waitFor(username, address);
 			if (!wait.isZero() && !wait.isNegative()) {
 				long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-				response.setHeader("Retry-After", Long.toString(seconds));
-				this.problems.write(response, ErrorCode.TOO_MANY_REQUESTS,
-						"Too many failed sign-ins; try again in " + seconds + " s.");
+				this.errors.answer(request, response, new DomainException(ErrorCode.TOO_MANY_REQUESTS,
+						"Too many failed sign-ins; try again in " + seconds + " s.", Map.of(),
+						Map.of("Retry-After", Long.toString(seconds)), null));
 				return;
 			}
 			chain.doFilter(request, response);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import javax.crypto.SecretKey;
@@ -50,11 +51,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.sscard.branch.BranchDirectory;
 import org.sscard.shared.ErrorCode;
-import org.sscard.shared.Failures;
-import org.sscard.shared.ProblemWriter;
+import org.sscard.shared.DomainException;
+import org.sscard.shared.ErrorHandoff;
 import org.sscard.staff.StaffDirectory;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority;
 import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
@@ -78,8 +77,11 @@ class SecurityConfig {
 
 	private final CorsFilter cors;
 
-	SecurityConfig(@Value("${sscard.cors.allowed-origins:}") List<String> allowedOrigins, JsonMapper json) {
-		this.cors = CorsPolicy.filter(allowedOrigins.stream().filter((origin) -> !origin.isBlank()).toList(), json);
+	private final ErrorHandoff errors;
+
+	SecurityConfig(@Value("${sscard.cors.allowed-origins:}") List<String> allowedOrigins, ErrorHandoff errors) {
+		this.errors = errors;
+		this.cors = CorsPolicy.filter(allowedOrigins.stream().filter((origin) -> !origin.isBlank()).toList(), errors);
 	}
 
 	@Bean
@@ -91,20 +93,17 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain tokenEndpoint(HttpSecurity http, StaffDirectory staff, PasswordEncoder passwordEncoder,
-			ProblemWriter problems, LoginThrottle throttle) throws Exception {
+			LoginThrottle throttle) throws Exception {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(SignInDetails.service(staff));
 		provider.setPasswordEncoder(passwordEncoder);
 		AuthenticationManager signIn = new ProviderManager(provider);
-		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
-			if (Failures.databaseUnavailable(ex)) {
-				problems.write(response, ErrorCode.SERVICE_UNAVAILABLE, Failures.UNAVAILABLE_DETAIL);
-				return;
-			}
-			response.setHeader("WWW-Authenticate", "Basic realm=\"sscard\"");
-			problems.write(response, ErrorCode.UNAUTHENTICATED, "Give the username and password (or client id and secret) with HTTP Basic.");
-		};
-		return common(http, problems).securityMatcher("/api/v1/auth/token")
-			.addFilterBefore(new LoginThrottle.Filter(throttle, problems), BasicAuthenticationFilter.class)
+		// The cause decides between 401 and 503 (the database was unreachable to check them).
+		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> this.errors.answer(request, response,
+				new DomainException(ErrorCode.UNAUTHENTICATED,
+						"Give the username and password (or client id and secret) with HTTP Basic.", Map.of(),
+						Map.of("WWW-Authenticate", "Basic realm=\"sscard\""), ex));
+		return common(http).securityMatcher("/api/v1/auth/token")
+			.addFilterBefore(new LoginThrottle.Filter(throttle, this.errors), BasicAuthenticationFilter.class)
 			.authenticationManager(signIn)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(unauthenticated))
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint(unauthenticated))
@@ -115,14 +114,15 @@ class SecurityConfig {
 	/** Bearer tokens, for the rest of the API. */
 	@Bean
 	@Order(2)
-	SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, BranchDirectory branches, ProblemWriter problems,
+	SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, BranchDirectory branches,
 			@Value("${sscard.api-docs.public:false}") boolean apiDocsPublic) throws Exception {
 		BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
+			// Spring's entry point only sets WWW-Authenticate (with the reason) and the status.
 			bearer.commence(request, response, ex);
-			problems.write(response, ErrorCode.UNAUTHENTICATED, "A valid access token is required: Authorization: Bearer <token>.");
+			this.errors.answer(request, response, ex);
 		};
-		return common(http, problems)
+		return common(http)
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(new CallerAuthentication.FromJwt(branches)))
 				.authenticationEntryPoint(unauthenticated))
@@ -146,9 +146,8 @@ class SecurityConfig {
 			.build();
 	}
 
-	private HttpSecurity common(HttpSecurity http, ProblemWriter problems) throws Exception {
-		AccessDeniedHandler forbidden = (request, response, ex) -> problems.write(response, ErrorCode.FORBIDDEN,
-				"Your role may not make this call.");
+	private HttpSecurity common(HttpSecurity http) throws Exception {
+		AccessDeniedHandler forbidden = this.errors::answer;
 		return http.csrf((csrf) -> csrf.disable())
 			.cors((cors) -> cors.disable())
 			.addFilterBefore(this.cors, LogoutFilter.class)
