@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.sscard.branch.BranchDirectory;
 import org.sscard.branch.BranchRef;
+import org.sscard.shared.CallerNames;
 import org.sscard.shared.Channel;
 import org.sscard.staff.OperatorRole;
 
@@ -65,6 +66,9 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 			String role = jwt.getClaimAsString("role");
 			if (name == null || role == null) {
 				throw new InvalidBearerTokenException("token names no caller");
+			}
+			if (!CallerNames.acceptable(name)) {
+				throw new InvalidBearerTokenException("token's subject is too long or has control characters");
 			}
 			List<GrantedAuthority> authorities = new ArrayList<>();
 			authorities.add(new SimpleGrantedAuthority("ROLE_" + role));

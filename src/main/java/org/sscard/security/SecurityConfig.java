@@ -3,6 +3,7 @@ package org.sscard.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +37,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -95,7 +97,7 @@ class SecurityConfig {
 	SecurityFilterChain tokenEndpoint(HttpSecurity http, StaffDirectory staff, PasswordEncoder passwordEncoder,
 			LoginThrottle throttle) throws Exception {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(SignInDetails.service(staff));
-		provider.setPasswordEncoder(passwordEncoder);
+		provider.setPasswordEncoder(new SignInPasswords(passwordEncoder));
 		AuthenticationManager signIn = new ProviderManager(provider);
 		// The cause decides between 401 and 503 (the database was unreachable to check them).
 		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> this.errors.answer(request, response,
@@ -166,14 +168,29 @@ class SecurityConfig {
 
 	@Bean
 	JwtDecoder jwtDecoder(JwtProperties properties) {
-		// A token without an expiry would be valid forever: refuse it.
+		// A token without an expiry would be valid forever, one made for another service could be
+		// replayed here, and one valid for days is worth stealing: refuse them all.
 		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(properties.issuer()),
-				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
+				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+						(audience) -> audience != null && audience.contains(properties.audience())),
+				new MaxValidity(properties.maxValidity(), Clock.systemUTC()));
 		NimbusJwtDecoder decoder = properties.usesExternalIssuer()
 				? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
 				: NimbusJwtDecoder.withSecretKey(secretKey(properties)).macAlgorithm(MacAlgorithm.HS256).build();
 		decoder.setJwtValidator(validator);
+		// Spring makes up an iat of exp - 1 s for a token without one, which would pass any maximum
+		// validity: such a token counts as issued now instead.
+		MappedJwtClaimSetConverter claims = MappedJwtClaimSetConverter.withDefaults(Map.of());
+		decoder.setClaimSetConverter((raw) -> {
+			if (raw.get(JwtClaimNames.IAT) != null) {
+				return claims.convert(raw);
+			}
+			Map<String, Object> issuedNow = new HashMap<>(raw);
+			issuedNow.put(JwtClaimNames.IAT, Instant.now());
+			return claims.convert(issuedNow);
+		});
 		return new CachingJwtDecoder(decoder, Clock.systemUTC());
 	}
 
