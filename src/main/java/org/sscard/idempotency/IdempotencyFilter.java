@@ -38,7 +38,9 @@ import org.sscard.shared.ErrorTranslator;
  * 24 hours gets the first status and body back with {@code Idempotent-Replayed: true}, and the
  * work is not done twice. Runs after authentication (keys are scoped per caller) and before the
  * controllers. The token endpoint is exempt from storage: a replay would keep a bearer token in
- * the database, and issuing a second token does no harm.
+ * the database, and issuing a second token does no harm. Only answers of a controller (its result
+ * or the failure it raised) are stored; a refusal before it ran (unsupported media type, unreadable
+ * body, ...) changed nothing and is not replayed.
  */
 @Component
 @Order(0)
@@ -111,7 +113,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		boolean completed = false;
 		try {
 			chain.doFilter(request, captured);
-			if (captured.getStatus() < 500) {
+			// Answers Spring gave before the controller ran (415, 406, 400 for the body, ...) did
+			// nothing: a retry, say with the right Content-Type, must run rather than replay them.
+			if (captured.getStatus() < 500 && request.getAttribute(ErrorTranslator.REFUSED_BEFORE_HANDLER) == null) {
 				this.store.complete(caller, key, captured.getStatus(), captured.getContentType(),
 						new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
 				completed = true;
