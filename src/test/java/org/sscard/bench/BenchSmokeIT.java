@@ -30,7 +30,7 @@ class BenchSmokeIT {
 		bench.environment().put("BENCH_JDKS", "17");
 		bench.environment().put("BENCH_SKIP_BUILD", "1");
 		bench.environment().put("BENCH_DB", "sscard_bench_smoke");
-		bench.environment().put("BENCH_PORT", "18181");
+		bench.environment().put("BENCH_PORT", Integer.toString(freePort()));
 		Process process = bench.start();
 
 		boolean finished = process.waitFor(5, TimeUnit.MINUTES);
@@ -45,6 +45,13 @@ class BenchSmokeIT {
 		assertThat(Long.parseLong(result.group(1))).isPositive();
 		assertThat(Long.parseLong(result.group(4))).isPositive();
 		assertThat(output).contains("kind=ss").contains("kind=fin").contains("kind=read").contains("non2xx=0");
+	}
+
+	/** A port free right now, so that parallel builds on one machine do not collide on a fixed one. */
+	static int freePort() throws java.io.IOException {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 }
