@@ -29,12 +29,19 @@ class BenchSmokeIT {
 		bench.environment().put("BENCH_DURATION", "2");
 		bench.environment().put("BENCH_JDKS", "17");
 		bench.environment().put("BENCH_SKIP_BUILD", "1");
-		bench.environment().put("BENCH_DB", "sscard_bench_smoke");
+		// Its own database and port: other builds on the machine run this test at the same time.
+		String database = "sscard_bench_smoke_" + ProcessHandle.current().pid();
+		bench.environment().put("BENCH_DB", database);
 		bench.environment().put("BENCH_PORT", Integer.toString(freePort()));
 		Process process = bench.start();
 
 		boolean finished = process.waitFor(5, TimeUnit.MINUTES);
 		String output = Files.readString(log, StandardCharsets.UTF_8);
+		if (!finished) {
+			process.destroyForcibly();
+		}
+		new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c",
+				"drop database if exists " + database + " with (force)").inheritIO().start().waitFor(1, TimeUnit.MINUTES);
 
 		assertThat(finished).as(output).isTrue();
 		assertThat(process.exitValue()).as(output).isZero();
