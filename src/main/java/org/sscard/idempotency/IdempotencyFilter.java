@@ -29,14 +29,18 @@ import org.sscard.idempotency.IdempotencyStore.InUse;
 import org.sscard.idempotency.IdempotencyStore.Replay;
 import org.sscard.idempotency.IdempotencyStore.Reused;
 import org.sscard.shared.ErrorCode;
-import org.sscard.shared.ProblemWriter;
+import org.sscard.shared.DomainException;
+import org.sscard.shared.ErrorHandoff;
+import org.sscard.shared.ErrorTranslator;
 
 /**
  * {@code Idempotency-Key} on POST: the same caller sending the same key and body again within
  * 24 hours gets the first status and body back with {@code Idempotent-Replayed: true}, and the
  * work is not done twice. Runs after authentication (keys are scoped per caller) and before the
  * controllers. The token endpoint is exempt from storage: a replay would keep a bearer token in
- * the database, and issuing a second token does no harm.
+ * the database, and issuing a second token does no harm. Only answers of a controller (its result
+ * or the failure it raised) are stored; a refusal before it ran (unsupported media type, unreadable
+ * body, ...) changed nothing and is not replayed.
  */
 @Component
 @Order(0)
@@ -48,11 +52,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final IdempotencyStore store;
 
-	private final ProblemWriter problems;
+	private final ErrorHandoff errors;
 
-	IdempotencyFilter(IdempotencyStore store, ProblemWriter problems) {
+	IdempotencyFilter(IdempotencyStore store, ErrorHandoff errors) {
 		this.store = store;
-		this.problems = problems;
+		this.errors = errors;
 	}
 
 	@Override
@@ -65,8 +69,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String key = request.getHeader(HEADER);
 		if (!KEY.matcher(key).matches()) {
-			this.problems.write(response, ErrorCode.VALIDATION_FAILED, "The Idempotency-Key header is not valid.",
-					Map.of("errors", List.of(Map.of("field", HEADER, "message", "must be 1 to 255 printable ASCII characters"))));
+			this.errors.answer(request, response, new DomainException(ErrorCode.VALIDATION_FAILED,
+					"The Idempotency-Key header is not valid.", Map.of("errors",
+							List.of(Map.of("field", HEADER, "message", "must be 1 to 255 printable ASCII characters")))));
 			return;
 		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -80,7 +85,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			body = request.getInputStream().readAllBytes();
 		}
 		catch (IOException ex) {
-			this.problems.write(response, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than 16384 bytes.");
+			this.errors.answer(request, response,
+					new DomainException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than 16384 bytes."));
 			return;
 		}
 		String caller = authentication.getName();
@@ -89,12 +95,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			replay(response, replay);
 		}
 		else if (claim instanceof InUse) {
-			this.problems.write(response, ErrorCode.IDEMPOTENCY_KEY_IN_USE,
-					"A request with this Idempotency-Key is still being processed; retry in a moment.");
+			this.errors.answer(request, response, new DomainException(ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+					"A request with this Idempotency-Key is still being processed; retry in a moment."));
 		}
 		else if (claim instanceof Reused) {
-			this.problems.write(response, ErrorCode.IDEMPOTENCY_KEY_REUSED,
-					"This Idempotency-Key was used with a different request; use a new key.");
+			this.errors.answer(request, response, new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+					"This Idempotency-Key was used with a different request; use a new key."));
 		}
 		else {
 			proceed(new CachedBody(request, body), response, chain, caller, key);
@@ -107,7 +113,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		boolean completed = false;
 		try {
 			chain.doFilter(request, captured);
-			if (captured.getStatus() < 500) {
+			// Answers Spring gave before the controller ran (415, 406, 400 for the body, ...) did
+			// nothing: a retry, say with the right Content-Type, must run rather than replay them.
+			if (captured.getStatus() < 500 && request.getAttribute(ErrorTranslator.REFUSED_BEFORE_HANDLER) == null) {
 				this.store.complete(caller, key, captured.getStatus(), captured.getContentType(),
 						new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
 				completed = true;

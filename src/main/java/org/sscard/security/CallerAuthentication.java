@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.sscard.branch.BranchDirectory;
 import org.sscard.branch.BranchRef;
+import org.sscard.shared.CallerNames;
 import org.sscard.shared.Channel;
 import org.sscard.shared.ServicePoint;
 import org.sscard.staff.OperatorRole;
@@ -71,6 +72,9 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 			String role = jwt.getClaimAsString("role");
 			if (name == null || role == null) {
 				throw new InvalidBearerTokenException("token names no caller");
+			}
+			if (!CallerNames.acceptable(name)) {
+				throw new InvalidBearerTokenException("token's subject is too long or has control characters");
 			}
 			// Here rather than in a token validator: the decoder caches verified tokens and skips
 			// its validators for them, and a token must stop working as soon as its principal changes.

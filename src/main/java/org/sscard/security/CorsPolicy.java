@@ -1,20 +1,20 @@
 package org.sscard.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsProcessor;
 import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
+import org.sscard.shared.DomainException;
 import org.sscard.shared.ErrorCode;
-import org.sscard.shared.ProblemWriter;
-
-import tools.jackson.databind.json.JsonMapper;
+import org.sscard.shared.ErrorHandoff;
 
 /**
  * Cross-origin calls are allowed only from the configured console origins
@@ -26,7 +26,7 @@ final class CorsPolicy {
 	private CorsPolicy() {
 	}
 
-	static CorsFilter filter(List<String> allowedOrigins, JsonMapper json) {
+	static CorsFilter filter(List<String> allowedOrigins, ErrorHandoff errors) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		if (!allowedOrigins.isEmpty()) {
 			CorsConfiguration configuration = new CorsConfiguration();
@@ -38,21 +38,39 @@ final class CorsPolicy {
 			source.registerCorsConfiguration("/api/**", configuration);
 		}
 		CorsFilter filter = new CorsFilter(source);
-		filter.setCorsProcessor(new DefaultCorsProcessor() {
+		filter.setCorsProcessor(new Refusing(errors));
+		return filter;
+	}
+
+	/** Spring's checks; a refusal is answered by the error translator instead of an empty 403. */
+	private static final class Refusing implements CorsProcessor {
+
+		private final DefaultCorsProcessor checks = new DefaultCorsProcessor() {
 
 			@Override
-			protected void rejectRequest(ServerHttpResponse response) throws IOException {
-				response.setStatusCode(HttpStatus.FORBIDDEN);
-				response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-				response.getBody()
-					.write(json.writeValueAsString(ProblemWriter.problem(ErrorCode.FORBIDDEN,
-							"Cross-origin calls are not allowed from this origin."))
-						.getBytes(StandardCharsets.UTF_8));
-				response.flush();
+			protected void rejectRequest(ServerHttpResponse response) {
+				// answered below
 			}
 
-		});
-		return filter;
+		};
+
+		private final ErrorHandoff errors;
+
+		Refusing(ErrorHandoff errors) {
+			this.errors = errors;
+		}
+
+		@Override
+		public boolean processRequest(CorsConfiguration configuration, HttpServletRequest request,
+				HttpServletResponse response) throws IOException {
+			boolean allowed = this.checks.processRequest(configuration, request, response);
+			if (!allowed) {
+				this.errors.answer(request, response, new DomainException(ErrorCode.FORBIDDEN,
+						"Cross-origin calls are not allowed from this origin."));
+			}
+			return allowed;
+		}
+
 	}
 
 }

@@ -15,12 +15,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ttl lifetime of an issued token
  * @param jwkSetUri when set, tokens come from the organisation's identity provider and are
  * checked against its JWK set instead ({@code SSCARD_JWT_JWK_SET_URI})
+ * @param audience the {@code aud} of issued tokens, and the one incoming tokens must name
+ * ({@code SSCARD_JWT_AUDIENCE}): a token the identity provider made for another service is not
+ * valid here
+ * @param maxValidity the longest lifetime an incoming token may have ({@code exp - iat}, or
+ * {@code exp - now} without {@code iat}), so that a stolen long-lived token is useless
+ * ({@code SSCARD_JWT_MAX_VALIDITY})
  */
 @ConfigurationProperties("sscard.jwt")
 public record JwtProperties(String secret, @DefaultValue("sscard") String issuer,
-		@DefaultValue("15m") Duration ttl, String jwkSetUri) {
+		@DefaultValue("15m") Duration ttl, String jwkSetUri, @DefaultValue("sscard") String audience,
+		@DefaultValue("1h") Duration maxValidity) {
 
 	public JwtProperties {
+		if (audience == null || audience.isBlank()) {
+			throw new IllegalStateException("Setting sscard.jwt.audience (SSCARD_JWT_AUDIENCE) must not be empty.");
+		}
+		if (ttl.compareTo(maxValidity) > 0) {
+			throw new IllegalStateException("Setting sscard.jwt.ttl (" + ttl + ") is longer than sscard.jwt.max-validity ("
+					+ maxValidity + "): the service would refuse its own tokens.");
+		}
 		if (!external(jwkSetUri)) {
 			if (secret == null || secret.isBlank()) {
 				throw new IllegalStateException("Missing setting sscard.jwt.secret (environment variable SSCARD_JWT_SECRET): "
@@ -44,7 +58,8 @@ public record JwtProperties(String secret, @DefaultValue("sscard") String issuer
 
 	@Override
 	public String toString() {
-		return "JwtProperties[issuer=" + this.issuer + ", ttl=" + this.ttl + ", jwkSetUri=" + this.jwkSetUri + "]";
+		return "JwtProperties[issuer=" + this.issuer + ", audience=" + this.audience + ", ttl=" + this.ttl
+				+ ", maxValidity=" + this.maxValidity + ", jwkSetUri=" + this.jwkSetUri + "]";
 	}
 
 }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,29 +17,49 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.sscard.shared.CallerNames;
+import org.sscard.shared.DomainException;
 import org.sscard.shared.ErrorCode;
-import org.sscard.shared.ProblemWriter;
+import org.sscard.shared.ErrorHandoff;
 
 /**
- * Slows down password guessing at the token endpoint: failed sign-ins are counted in PostgreSQL
- * (so every instance sees them) per username and address, per address, and per username.
- * Past its free attempts a subject must wait 1 s, then 2 s, 4 s ... at most a minute, and is
- * answered 429 meanwhile. Counting per username <em>and</em> address keeps an attacker elsewhere
- * from locking a real operator out; the per-username count, with more free attempts, still
- * slows a guesser who spreads over many addresses. A quiet quarter of an hour forgets the count.
+ * Slows down password guessing at the token endpoint. Failed sign-ins are counted in PostgreSQL
+ * (so every instance sees them) per username and address, per address, and per username. Past
+ * its free attempts a subject must wait 1 s, then 2 s, 4 s ... at most a minute, and is answered
+ * 429 meanwhile.
+ * <ul>
+ * <li>Every attempt is counted <em>before</em> its password is checked, in one transaction that
+ * locks the three counters, and refunded if it succeeds: a burst of parallel guesses gets exactly
+ * as many password checks as are due, not one per request thread.</li>
+ * <li>The (username, address) and address counts block hard. The per-username count, which an
+ * attacker anywhere can raise, delays only a (username, address) pair that has failed a few
+ * times itself ({@code sscard.login.own-failures-before-user-limit}): an attacker elsewhere
+ * cannot keep a real operator out of the console.</li>
+ * </ul>
+ * A quiet quarter of an hour forgets the count.
  */
 @Component
 class LoginThrottle {
 
 	private static final Duration FORGET_AFTER = Duration.ofMinutes(15);
 
-	private static final Duration MAX_DELAY = Duration.ofMinutes(1);
+	private static final long MAX_DELAY_SECONDS = 60;
+
+	/** The per-username delay only slows a guesser down; it never grows past this. */
+	private static final long MAX_USER_DELAY_SECONDS = 10;
+
+	/** Stands for every name no one can have (control characters, undecodable bytes, too long). */
+	private static final String UNACCEPTABLE_NAME = "~unacceptable~";
 
 	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transaction;
 
 	private final int freePerUserAndAddress;
 
@@ -45,47 +67,96 @@ class LoginThrottle {
 
 	private final int freePerUser;
 
-	LoginThrottle(JdbcTemplate jdbc, @Value("${sscard.login.free-attempts-per-user-and-address:10}") int freePerUserAndAddress,
+	private final int ownFailuresBeforeUserLimit;
+
+	LoginThrottle(JdbcTemplate jdbc, TransactionTemplate transaction,
+			@Value("${sscard.login.free-attempts-per-user-and-address:10}") int freePerUserAndAddress,
 			@Value("${sscard.login.free-attempts-per-address:100}") int freePerAddress,
-			@Value("${sscard.login.free-attempts-per-user:50}") int freePerUser) {
+			@Value("${sscard.login.free-attempts-per-user:50}") int freePerUser,
+			@Value("${sscard.login.own-failures-before-user-limit:3}") int ownFailuresBeforeUserLimit) {
 		this.jdbc = jdbc;
+		this.transaction = transaction;
 		this.freePerUserAndAddress = freePerUserAndAddress;
 		this.freePerAddress = freePerAddress;
 		this.freePerUser = freePerUser;
+		this.ownFailuresBeforeUserLimit = ownFailuresBeforeUserLimit;
 	}
 
-	/** How long this sign-in must wait; zero when it may go ahead. */
-	Duration waitFor(String username, String address) {
-		List<Timestamp> blocks = this.jdbc.queryForList(
-				"select blocked_until from login_failures where subject in (?, ?, ?) and blocked_until > now()",
-				Timestamp.class, pair(username, address), "addr:" + address, "user:" + username);
-		Instant now = Instant.now();
-		return blocks.stream()
-			.map((until) -> Duration.between(now, until.toInstant()))
-			.max(Duration::compareTo)
-			.orElse(Duration.ZERO);
-	}
+	/** A sign-in attempt, counted as a failure until it is known to have succeeded. */
+	record Attempt(String pair, String address, String user, Duration retryAfter) {
 
-	void failed(String username, String address) {
-		count(pair(username, address), this.freePerUserAndAddress);
-		count("addr:" + address, this.freePerAddress);
-		count("user:" + username, this.freePerUser);
-	}
-
-	void succeeded(String username, String address) {
-		this.jdbc.update("delete from login_failures where subject = ?", pair(username, address));
-	}
-
-	private void count(String subject, int free) {
-		Integer failures = this.jdbc.queryForObject("insert into login_failures (subject, failures, last_failure_at, "
-				+ "blocked_until) values (?, 1, now(), now()) on conflict (subject) do update set failures = case when "
-				+ "login_failures.last_failure_at < now() - make_interval(secs => ?) then 1 else login_failures.failures + 1 end, "
-				+ "last_failure_at = now() returning failures", Integer.class, subject, FORGET_AFTER.toSeconds());
-		if (failures != null && failures >= free) {
-			long delay = Math.min(MAX_DELAY.toSeconds(), 1L << Math.min(failures - free, 10));
-			this.jdbc.update("update login_failures set blocked_until = now() + make_interval(secs => ?) where subject = ?",
-					delay, subject);
+		boolean refused() {
+			return !this.retryAfter.isZero();
 		}
+
+	}
+
+	private record Counter(int failures, long waitSeconds) {
+	}
+
+	/** Counts this attempt before its password is checked, or says how long it must wait. */
+	Attempt reserve(String username, String address) {
+		String pair = "pair:" + username + "|" + address;
+		String addr = "addr:" + address;
+		String user = "user:" + username;
+		return this.transaction.execute((status) -> {
+			Map<String, Counter> counters = lock(pair, addr, user);
+			Counter ownCount = counters.get(pair);
+			long wait = Math.max(ownCount.waitSeconds(), counters.get(addr).waitSeconds());
+			if (ownCount.failures() >= this.ownFailuresBeforeUserLimit) {
+				wait = Math.max(wait, counters.get(user).waitSeconds());
+			}
+			if (wait > 0) {
+				return new Attempt(pair, addr, user, Duration.ofSeconds(wait));
+			}
+			count(pair, counters.get(pair).failures() + 1, this.freePerUserAndAddress, MAX_DELAY_SECONDS);
+			count(addr, counters.get(addr).failures() + 1, this.freePerAddress, MAX_DELAY_SECONDS);
+			count(user, counters.get(user).failures() + 1, this.freePerUser, MAX_USER_DELAY_SECONDS);
+			return new Attempt(pair, addr, user, Duration.ZERO);
+		});
+	}
+
+	/**
+	 * Locks the three counters (creating missing ones) in one statement, in a fixed order so that
+	 * concurrent sign-ins never deadlock, and reads them.
+	 */
+	private Map<String, Counter> lock(String... subjects) {
+		List<String> sorted = List.of(subjects).stream().sorted().toList();
+		Map<String, Counter> counters = new TreeMap<>();
+		this.jdbc.query("insert into login_failures (subject, failures, last_failure_at, blocked_until) values "
+				+ "(?, 0, now(), now()), (?, 0, now(), now()), (?, 0, now(), now()) "
+				+ "on conflict (subject) do update set subject = excluded.subject returning subject, "
+				+ "case when last_failure_at < now() - make_interval(secs => ?) then 0 else failures end as failures, "
+				+ "ceil(greatest(extract(epoch from blocked_until - now()), 0))::bigint as wait_seconds", (rs) -> {
+					counters.put(rs.getString("subject"), new Counter(rs.getInt("failures"), rs.getLong("wait_seconds")));
+				}, sorted.get(0), sorted.get(1), sorted.get(2), FORGET_AFTER.toSeconds());
+		return counters;
+	}
+
+	private void count(String subject, int failures, int free, long maxDelaySeconds) {
+		long delay = (failures >= free) ? Math.min(maxDelaySeconds, 1L << Math.min(failures - free, 10)) : 0;
+		this.jdbc.update("update login_failures set failures = ?, last_failure_at = now(), "
+				+ "blocked_until = now() + make_interval(secs => ?) where subject = ?", failures, delay, subject);
+	}
+
+	/** The attempt succeeded: the pair starts afresh and the other counts get their attempt back. */
+	void succeeded(Attempt attempt) {
+		this.jdbc.update("delete from login_failures where subject = ?", attempt.pair());
+		refund(attempt.address(), this.freePerAddress);
+		refund(attempt.user(), this.freePerUser);
+	}
+
+	/** The attempt ended without the password being found wrong (e.g. the database failed). */
+	void notCounted(Attempt attempt) {
+		refund(attempt.pair(), this.freePerUserAndAddress);
+		refund(attempt.address(), this.freePerAddress);
+		refund(attempt.user(), this.freePerUser);
+	}
+
+	private void refund(String subject, int free) {
+		this.jdbc.update("update login_failures set failures = greatest(failures - 1, 0), blocked_until = case "
+				+ "when failures - 1 < ? then least(blocked_until, now()) else blocked_until end where subject = ?",
+				free, subject);
 	}
 
 	@Scheduled(fixedDelay = 900_000, initialDelay = 900_000)
@@ -94,20 +165,16 @@ class LoginThrottle {
 				Timestamp.from(Instant.now().minus(FORGET_AFTER)));
 	}
 
-	private static String pair(String username, String address) {
-		return "pair:" + username + "|" + address;
-	}
-
 	/** Runs in front of HTTP Basic authentication on the token endpoint. */
 	static final class Filter extends OncePerRequestFilter {
 
 		private final LoginThrottle throttle;
 
-		private final ProblemWriter problems;
+		private final ErrorHandoff errors;
 
-		Filter(LoginThrottle throttle, ProblemWriter problems) {
+		Filter(LoginThrottle throttle, ErrorHandoff errors) {
 			this.throttle = throttle;
-			this.problems = problems;
+			this.errors = errors;
 		}
 
 		@Override
@@ -119,20 +186,39 @@ class LoginThrottle {
 				return;
 			}
 			String address = request.getRemoteAddr();
-			Duration wait = this.throttle.waitFor(username, address);
-			if (!wait.isZero() && !wait.isNegative()) {
-				long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-				response.setHeader("Retry-After", Long.toString(seconds));
-				this.problems.write(response, ErrorCode.TOO_MANY_REQUESTS,
-						"Too many failed sign-ins; try again in " + seconds + " s.");
+			address = address.substring(0, Math.min(address.length(), 100));
+			Attempt attempt = this.throttle.reserve(username, address);
+			if (attempt.refused()) {
+				long seconds = attempt.retryAfter().toSeconds();
+				this.errors.answer(request, response, new DomainException(ErrorCode.TOO_MANY_REQUESTS,
+						"Too many failed sign-ins; try again in " + seconds + " s.", Map.of(),
+						Map.of("Retry-After", Long.toString(seconds)), null));
 				return;
 			}
-			chain.doFilter(request, response);
-			if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-				this.throttle.failed(username, address);
+			boolean counted = false;
+			try {
+				chain.doFilter(request, response);
+				if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+					counted = true;
+				}
+				else if (response.getStatus() == HttpServletResponse.SC_OK) {
+					this.throttle.succeeded(attempt);
+					counted = true;
+				}
 			}
-			else if (response.getStatus() == HttpServletResponse.SC_OK) {
-				this.throttle.succeeded(username, address);
+			finally {
+				if (!counted) {
+					refundQuietly(attempt);
+				}
+			}
+		}
+
+		private void refundQuietly(Attempt attempt) {
+			try {
+				this.throttle.notCounted(attempt);
+			}
+			catch (DataAccessException ex) {
+				// The database is unreachable: the attempt stays counted, which errs on the safe side.
 			}
 		}
 
@@ -145,8 +231,8 @@ class LoginThrottle {
 			try {
 				String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
 				int colon = decoded.indexOf(':');
-				String username = (colon >= 0) ? decoded.substring(0, colon) : decoded;
-				return username.substring(0, Math.min(username.length(), 128)).toLowerCase(Locale.ROOT);
+				String username = ((colon >= 0) ? decoded.substring(0, colon) : decoded).toLowerCase(Locale.ROOT);
+				return CallerNames.acceptable(username) ? username : UNACCEPTABLE_NAME;
 			}
 			catch (IllegalArgumentException ex) {
 				return null;

@@ -3,7 +3,9 @@ package org.sscard.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import javax.crypto.SecretKey;
@@ -35,6 +37,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -50,12 +53,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.sscard.branch.BranchDirectory;
 import org.sscard.shared.ErrorCode;
-import org.sscard.shared.Failures;
-import org.sscard.shared.ProblemWriter;
+import org.sscard.shared.DomainException;
+import org.sscard.shared.ErrorHandoff;
 import org.sscard.staff.StaffDirectory;
 import org.sscard.staff.TokenRevocations;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority;
 import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
@@ -79,8 +80,11 @@ class SecurityConfig {
 
 	private final CorsFilter cors;
 
-	SecurityConfig(@Value("${sscard.cors.allowed-origins:}") List<String> allowedOrigins, JsonMapper json) {
-		this.cors = CorsPolicy.filter(allowedOrigins.stream().filter((origin) -> !origin.isBlank()).toList(), json);
+	private final ErrorHandoff errors;
+
+	SecurityConfig(@Value("${sscard.cors.allowed-origins:}") List<String> allowedOrigins, ErrorHandoff errors) {
+		this.errors = errors;
+		this.cors = CorsPolicy.filter(allowedOrigins.stream().filter((origin) -> !origin.isBlank()).toList(), errors);
 	}
 
 	@Bean
@@ -92,20 +96,17 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain tokenEndpoint(HttpSecurity http, StaffDirectory staff, PasswordEncoder passwordEncoder,
-			ProblemWriter problems, LoginThrottle throttle) throws Exception {
+			LoginThrottle throttle) throws Exception {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(SignInDetails.service(staff));
-		provider.setPasswordEncoder(passwordEncoder);
+		provider.setPasswordEncoder(new SignInPasswords(passwordEncoder));
 		AuthenticationManager signIn = new ProviderManager(provider);
-		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
-			if (Failures.databaseUnavailable(ex)) {
-				problems.write(response, ErrorCode.SERVICE_UNAVAILABLE, Failures.UNAVAILABLE_DETAIL);
-				return;
-			}
-			response.setHeader("WWW-Authenticate", "Basic realm=\"sscard\"");
-			problems.write(response, ErrorCode.UNAUTHENTICATED, "Give the username and password (or client id and secret) with HTTP Basic.");
-		};
-		return common(http, problems).securityMatcher("/api/v1/auth/token")
-			.addFilterBefore(new LoginThrottle.Filter(throttle, problems), BasicAuthenticationFilter.class)
+		// The cause decides between 401 and 503 (the database was unreachable to check them).
+		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> this.errors.answer(request, response,
+				new DomainException(ErrorCode.UNAUTHENTICATED,
+						"Give the username and password (or client id and secret) with HTTP Basic.", Map.of(),
+						Map.of("WWW-Authenticate", "Basic realm=\"sscard\""), ex));
+		return common(http).securityMatcher("/api/v1/auth/token")
+			.addFilterBefore(new LoginThrottle.Filter(throttle, this.errors), BasicAuthenticationFilter.class)
 			.authenticationManager(signIn)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(unauthenticated))
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint(unauthenticated))
@@ -116,14 +117,15 @@ class SecurityConfig {
 	/** Bearer tokens, for the rest of the API. */
 	@Bean
 	@Order(2)
-	SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, BranchDirectory branches, ProblemWriter problems,
+	SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, BranchDirectory branches,
 			TokenRevocations revocations, @Value("${sscard.api-docs.public:false}") boolean apiDocsPublic) throws Exception {
 		BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
+			// Spring's entry point only sets WWW-Authenticate (with the reason) and the status.
 			bearer.commence(request, response, ex);
-			problems.write(response, ErrorCode.UNAUTHENTICATED, "A valid access token is required: Authorization: Bearer <token>.");
+			this.errors.answer(request, response, ex);
 		};
-		return common(http, problems)
+		return common(http)
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(new CallerAuthentication.FromJwt(branches, revocations)))
 				.authenticationEntryPoint(unauthenticated))
@@ -161,9 +163,8 @@ class SecurityConfig {
 			.build();
 	}
 
-	private HttpSecurity common(HttpSecurity http, ProblemWriter problems) throws Exception {
-		AccessDeniedHandler forbidden = (request, response, ex) -> problems.write(response, ErrorCode.FORBIDDEN,
-				"Your role may not make this call.");
+	private HttpSecurity common(HttpSecurity http) throws Exception {
+		AccessDeniedHandler forbidden = this.errors::answer;
 		return http.csrf((csrf) -> csrf.disable())
 			.cors((cors) -> cors.disable())
 			.addFilterBefore(this.cors, LogoutFilter.class)
@@ -182,14 +183,29 @@ class SecurityConfig {
 
 	@Bean
 	JwtDecoder jwtDecoder(JwtProperties properties) {
-		// A token without an expiry would be valid forever: refuse it.
+		// A token without an expiry would be valid forever, one made for another service could be
+		// replayed here, and one valid for days is worth stealing: refuse them all.
 		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(properties.issuer()),
-				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
+				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+						(audience) -> audience != null && audience.contains(properties.audience())),
+				new MaxValidity(properties.maxValidity(), Clock.systemUTC()));
 		NimbusJwtDecoder decoder = properties.usesExternalIssuer()
 				? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
 				: NimbusJwtDecoder.withSecretKey(secretKey(properties)).macAlgorithm(MacAlgorithm.HS256).build();
 		decoder.setJwtValidator(validator);
+		// Spring makes up an iat of exp - 1 s for a token without one, which would pass any maximum
+		// validity: such a token counts as issued now instead.
+		MappedJwtClaimSetConverter claims = MappedJwtClaimSetConverter.withDefaults(Map.of());
+		decoder.setClaimSetConverter((raw) -> {
+			if (raw.get(JwtClaimNames.IAT) != null) {
+				return claims.convert(raw);
+			}
+			Map<String, Object> issuedNow = new HashMap<>(raw);
+			issuedNow.put(JwtClaimNames.IAT, Instant.now());
+			return claims.convert(issuedNow);
+		});
 		return new CachingJwtDecoder(decoder, Clock.systemUTC());
 	}
 

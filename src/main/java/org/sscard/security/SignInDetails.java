@@ -1,11 +1,13 @@
 package org.sscard.security;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.sscard.shared.CallerNames;
 import org.sscard.staff.Principal;
 import org.sscard.staff.StaffDirectory;
 
@@ -27,7 +29,8 @@ final class SignInDetails extends User {
 	}
 
 	static UserDetailsService service(StaffDirectory staff) {
-		return (name) -> staff.findForSignIn(name)
+		// A name no one can have (NUL, undecodable bytes, too long) is not looked up at all.
+		return (name) -> (CallerNames.acceptable(name) ? staff.findForSignIn(name) : Optional.<Principal>empty())
 			.map(SignInDetails::new)
 			.orElseThrow(() -> new UsernameNotFoundException("unknown name"));
 	}

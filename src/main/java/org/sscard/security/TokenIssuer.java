@@ -1,6 +1,7 @@
 package org.sscard.security;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -32,6 +33,7 @@ class TokenIssuer {
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer(this.properties.issuer())
 			.subject(principal.name())
+			.audience(List.of(this.properties.audience()))
 			.issuedAt(now)
 			.expiresAt(now.plus(this.properties.ttl()))
 			.claim(GENERATION, principal.tokenGeneration());

@@ -1,9 +1,6 @@
 package org.sscard.shared;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,20 +15,17 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Problem details even for the errors that never reach Spring MVC: requests Tomcat refuses
  * while parsing them (an encoded NUL in the path), requests the security firewall rejects
- * ({@code /../}), and anything forwarded to the container's error page.
+ * ({@code /../}), and anything forwarded to the container's error page. The answers themselves
+ * are the {@link ErrorTranslator}'s.
  */
 @Configuration(proxyBeanMethods = false)
 class ContainerErrors {
@@ -43,15 +37,12 @@ class ContainerErrors {
 	}
 
 	@Bean
-	RequestRejectedHandler rejectedRequests(ProblemWriter problems) {
-		return (request, response, ex) -> problems.write(response, ErrorCode.VALIDATION_FAILED,
-				"The request path is not acceptable.");
+	RequestRejectedHandler rejectedRequests(ErrorHandoff errors) {
+		return errors::answer;
 	}
 
-	/** Tomcat's own error report, as problem details. */
+	/** Tomcat's own error report, as problem details, with the headers every answer carries. */
 	public static class ProblemErrorReportValve extends ErrorReportValve {
-
-		private static final JsonMapper JSON = JsonMapper.builder().build();
 
 		@Override
 		protected void report(Request request, Response response, Throwable throwable) {
@@ -59,19 +50,13 @@ class ContainerErrors {
 			if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 				return;
 			}
-			ErrorCode code = ErrorCode.forStatus(status);
-			// Tomcat's valve runs outside Spring: no Jackson set up for ProblemDetail here, so the
-			// same members are written from a map.
-			Map<String, Object> problem = new LinkedHashMap<>();
-			problem.put("type", code.typeUri());
-			problem.put("title", code.title());
-			problem.put("status", status);
-			problem.put("detail", "The request could not be processed.");
-			problem.put("code", code.name());
 			try {
-				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-				response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-				response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+				response.setHeader("X-Content-Type-Options", "nosniff");
+				response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+				response.setHeader("X-Frame-Options", "DENY");
+				response.setHeader("Referrer-Policy", "no-referrer");
+				response.setHeader("Cache-Control", "no-store");
+				ErrorTranslator.writeContainerProblem(response, status);
 				response.finishResponse();
 			}
 			catch (IOException | IllegalStateException ex) {
@@ -81,18 +66,17 @@ class ContainerErrors {
 
 	}
 
-	/** What Spring Boot would answer on /error, as problem details. */
+	/**
+	 * The container's error page: the status of the error forwarded here, and a plain 404 when
+	 * someone calls {@code /error} directly (it is not a resource).
+	 */
 	@RestController
 	static class ProblemErrorController implements ErrorController {
 
 		@RequestMapping("/error")
-		ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-			Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-			int status = (attribute instanceof Integer value) ? value : HttpStatus.INTERNAL_SERVER_ERROR.value();
-			ErrorCode code = ErrorCode.forStatus(status);
-			ProblemDetail problem = ProblemWriter.problem(code, code.title());
-			problem.setStatus(status);
-			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		void error(HttpServletRequest request) {
+			Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+			throw new ErrorResponseException(HttpStatusCode.valueOf((status instanceof Integer value) ? value : 404));
 		}
 
 	}

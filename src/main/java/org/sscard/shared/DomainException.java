@@ -1,14 +1,15 @@
 package org.sscard.shared;
 
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The one failure type of the domain: carries a contract error code, a detail meant for the
- * person at the window, and optional extra problem properties (e.g. {@code remainingAttempts}).
- * Its message never contains a PIN or a full ID number.
+ * person at the window, and optional extra problem properties (e.g. {@code remainingAttempts})
+ * and response headers (e.g. {@code Retry-After}). Its message never contains a PIN or a full ID
+ * number. Filters and security entry points raise it too, and hand it to the
+ * {@link ErrorTranslator} through {@link ErrorHandoff}.
  */
 public class DomainException extends RuntimeException {
 
@@ -16,21 +17,26 @@ public class DomainException extends RuntimeException {
 
 	private final Map<String, Object> properties;
 
-	private final Duration retryAfter;
+	private final Map<String, String> headers;
 
 	public DomainException(ErrorCode code, String detail) {
 		this(code, detail, Map.of());
 	}
 
 	public DomainException(ErrorCode code, String detail, Map<String, Object> properties) {
-		this(code, detail, properties, null);
+		this(code, detail, properties, Map.of(), null);
 	}
 
-	public DomainException(ErrorCode code, String detail, Map<String, Object> properties, Duration retryAfter) {
-		super(detail, null, false, false);
+	/**
+	 * @param cause what went wrong underneath, if anything: when it is the database being
+	 * unreachable the answer is 503 rather than {@code code}
+	 */
+	public DomainException(ErrorCode code, String detail, Map<String, Object> properties, Map<String, String> headers,
+			Throwable cause) {
+		super(detail, cause, false, false);
 		this.code = code;
 		this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
-		this.retryAfter = retryAfter;
+		this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
 	}
 
 	public ErrorCode code() {
@@ -45,9 +51,8 @@ public class DomainException extends RuntimeException {
 		return this.properties;
 	}
 
-	/** When a retry may succeed, for the {@code Retry-After} header; {@code null} when it will not by itself. */
-	public Duration retryAfter() {
-		return this.retryAfter;
+	public Map<String, String> headers() {
+		return this.headers;
 	}
 
 }

@@ -25,7 +25,9 @@ public record Rejection(ErrorCode code, String detail, Map<String, Object> prope
 	}
 
 	public DomainException toException() {
-		return new DomainException(this.code, this.detail, this.properties, this.retryAfter);
+		Map<String, String> headers = (this.retryAfter == null) ? Map.of()
+				: Map.of("Retry-After", Long.toString(Math.max(1, (this.retryAfter.toMillis() + 999) / 1000)));
+		return new DomainException(this.code, this.detail, this.properties, headers, null);
 	}
 
 }

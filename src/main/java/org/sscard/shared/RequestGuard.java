@@ -28,22 +28,23 @@ class RequestGuard extends OncePerRequestFilter {
 
 	static final int MAX_BYTES = 16 * 1024;
 
-	private final ProblemWriter problems;
+	private final ErrorHandoff errors;
 
-	RequestGuard(ProblemWriter problems) {
-		this.problems = problems;
+	RequestGuard(ErrorHandoff errors) {
+		this.errors = errors;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > MAX_BYTES) {
-			this.problems.write(response, ErrorCode.PAYLOAD_TOO_LARGE,
-					"The request body is larger than " + MAX_BYTES + " bytes.");
+			this.errors.answer(request, response, new DomainException(ErrorCode.PAYLOAD_TOO_LARGE,
+					"The request body is larger than " + MAX_BYTES + " bytes."));
 			return;
 		}
 		if (!concreteOrAbsent(request.getContentType())) {
-			this.problems.write(response, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+			this.errors.answer(request, response,
+					new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json."));
 			return;
 		}
 		chain.doFilter(new Limited(request), response);

@@ -29,12 +29,19 @@ class BenchSmokeIT {
 		bench.environment().put("BENCH_DURATION", "2");
 		bench.environment().put("BENCH_JDKS", "17");
 		bench.environment().put("BENCH_SKIP_BUILD", "1");
-		bench.environment().put("BENCH_DB", "sscard_bench_smoke");
-		bench.environment().put("BENCH_PORT", "18181");
+		// Its own database and port: other builds on the machine run this test at the same time.
+		String database = "sscard_bench_smoke_" + ProcessHandle.current().pid();
+		bench.environment().put("BENCH_DB", database);
+		bench.environment().put("BENCH_PORT", Integer.toString(freePort()));
 		Process process = bench.start();
 
 		boolean finished = process.waitFor(5, TimeUnit.MINUTES);
 		String output = Files.readString(log, StandardCharsets.UTF_8);
+		if (!finished) {
+			process.destroyForcibly();
+		}
+		new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c",
+				"drop database if exists " + database + " with (force)").inheritIO().start().waitFor(1, TimeUnit.MINUTES);
 
 		assertThat(finished).as(output).isTrue();
 		assertThat(process.exitValue()).as(output).isZero();
@@ -51,6 +58,13 @@ class BenchSmokeIT {
 			.matcher(output);
 		assertThat(verifications.find()).as(output).isTrue();
 		assertThat(Long.parseLong(verifications.group(1))).isPositive();
+	}
+
+	/** A port free right now, so that parallel builds on one machine do not collide on a fixed one. */
+	static int freePort() throws java.io.IOException {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 }

@@ -119,6 +119,23 @@ class IdempotencyTests extends ApiTest {
 	}
 
 	@Test
+	void aRefusalBeforeTheControllerRanIsNotReplayed() {
+		TestCard card = this.given.card("440305", null);
+		String window = this.given.window("HOSPITAL", "440305");
+		String body = "{\"currentPin\":\"123456\",\"newPin\":\"802514\",\"phone\":\"13812345678\"}";
+
+		Response wrongType = this.api.send("POST", path(card), window, "text/plain", body,
+				Map.of("Idempotency-Key", "media-1"));
+		Response retry = this.api.send("POST", path(card), window, "application/json", body,
+				Map.of("Idempotency-Key", "media-1"));
+
+		assertThat(wrongType.status()).isEqualTo(415);
+		assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+		assertThat(retry.header("Idempotent-Replayed")).isNull();
+		assertThat(events(card, "ACTIVATED")).isEqualTo(1);
+	}
+
+	@Test
 	void aMalformedKeyIsRefused() {
 		TestCard card = this.given.card("440305", null);
 		String window = this.given.window("HOSPITAL", "440305");

@@ -331,7 +331,7 @@ class HostileInputTests {
 				new ImmutableSecret<>(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
 		Instant expiry = Instant.now().plusSeconds(expiresInSeconds);
 		JwtClaimsSet.Builder builder = JwtClaimsSet.builder().issuer("sscard").subject("intruder")
-			.issuedAt(expiry.minusSeconds(900)).expiresAt(expiry);
+			.audience(List.of("sscard")).issuedAt(expiry.minusSeconds(900)).expiresAt(expiry);
 		claims.forEach(builder::claim);
 		return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), builder.build()))
 			.getTokenValue();

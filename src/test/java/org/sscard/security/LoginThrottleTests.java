@@ -5,7 +5,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +27,8 @@ class LoginThrottleTests extends ApiTest {
 	int port;
 
 	final HttpClient http = HttpClient.newHttpClient();
+
+	final java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(30);
 
 	HttpResponse<String> signIn(String username, String password, String address) throws Exception {
 		String credentials = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -68,6 +76,47 @@ class LoginThrottleTests extends ApiTest {
 		HttpResponse<String> response = signIn(Fixtures.ADMIN, Fixtures.ADMIN_PASSWORD, address);
 
 		assertThat(response.statusCode()).isEqualTo(429);
+	}
+
+	@Test
+	void aBurstOfParallelGuessesGetsOnlyThePasswordChecksThatAreDue() throws Exception {
+		String username = newOperator();
+		String attacker = "198.51.100." + (Fixtures.next() % 250);
+		for (int i = 0; i < 9; i++) {
+			assertThat(signIn(username, "wrong-password-" + i, attacker).statusCode()).isEqualTo(401);
+		}
+
+		List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			burst.add(CompletableFuture.supplyAsync(() -> {
+				try {
+					return signIn(username, "parallel-guess", attacker);
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			}, this.pool));
+		}
+		Map<Integer, Long> statuses = burst.stream()
+			.map(CompletableFuture::join)
+			.collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+
+		assertThat(statuses.getOrDefault(401, 0L)).as("password checks: %s", statuses).isEqualTo(1L);
+		assertThat(statuses.getOrDefault(429, 0L)).as("refused unchecked: %s", statuses).isEqualTo(29L);
+	}
+
+	@Test
+	void failuresForAUsernameFromManyAddressesDoNotLockTheRealOperatorOut() throws Exception {
+		String username = newOperator();
+		int block = Fixtures.next() % 200;
+		for (int i = 0; i < 60; i++) {
+			assertThat(signIn(username, "wrong-password", "10." + block + "." + (i / 250) + "." + (i % 250)).statusCode())
+				.isIn(401, 429);
+		}
+
+		HttpResponse<String> teller = signIn(username, Fixtures.PASSWORD, "172.16." + block + ".1");
+
+		assertThat(teller.statusCode()).as(teller.body()).isEqualTo(200);
 	}
 
 	@Test

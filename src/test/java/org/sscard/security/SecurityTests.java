@@ -105,6 +105,7 @@ class SecurityTests extends ApiTest {
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer("sscard")
 			.subject("root-admin")
+			.audience(java.util.List.of("sscard"))
 			.issuedAt(expiresAt.minusSeconds(900))
 			.expiresAt(expiresAt)
 			.claim("role", role);

@@ -31,4 +31,26 @@ class RequestGuardTests extends ApiTest {
 		assertThat(traversal.header("content-type")).startsWith("application/problem+json");
 	}
 
+	@Test
+	void theContainersOwnRefusalsCarryTheSecurityHeaders() {
+		Response nul = this.api.get("/api/v1/cards/%00", this.given.adminToken());
+
+		assertThat(nul.status()).isEqualTo(400);
+		assertThat(nul.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(nul.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+		assertThat(nul.header("X-Frame-Options")).isEqualTo("DENY");
+		assertThat(nul.header("Cache-Control")).contains("no-store");
+	}
+
+	@Test
+	void theErrorPageCalledDirectlyIsNotFound() {
+		for (String method : new String[] { "GET", "POST" }) {
+			Response response = this.api.send(method, "/error", null, "application/json", "{}");
+
+			assertThat(response.status()).as(method).isEqualTo(404);
+			assertThat(response.header("content-type")).startsWith("application/problem+json");
+			assertThat(response.code()).isEqualTo("NOT_FOUND");
+		}
+	}
+
 }

@@ -1,6 +1,13 @@
 package org.sscard.shared;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,42 +17,63 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns every failure into RFC 9457 problem details with a stable {@code code}: the domain's
- * own, and those Spring raises (unknown path, wrong method, unreadable body, ...). No stack
- * trace, class name or SQL ever reaches a caller.
+ * The one place that turns a failure into RFC 9457 problem details with a stable {@code code}:
+ * the domain's own, those Spring raises (unknown path, wrong method, unreadable body, ...), and
+ * those of servlet filters and security entry points, which hand them here through
+ * {@link ErrorHandoff}. Tomcat's error report valve, which runs outside Spring, uses
+ * {@link #writeContainerProblem}. No stack trace, class name or SQL ever reaches a caller.
  */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+public class ErrorTranslator extends ResponseEntityExceptionHandler {
 
-	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+	/**
+	 * Request attribute set when Spring refused the request before its controller ran (no such
+	 * path or method, wrong media type, unreadable or invalid body): nothing was done, so such an
+	 * answer is not worth remembering for an {@code Idempotency-Key}.
+	 */
+	public static final String REFUSED_BEFORE_HANDLER = ErrorTranslator.class.getName() + ".refusedBeforeHandler";
+
+	public static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorTranslator.class);
 
 	private static final String UNIQUE_VIOLATION = "23505";
 
+	/** Tomcat's valve runs outside Spring, without the application's mapper. */
+	private static final JsonMapper CONTAINER_JSON = JsonMapper.builder().build();
+
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<Object> domain(DomainException ex) {
-		ProblemDetail problem = ProblemWriter.problem(ex.code(), ex.detail());
-		ex.properties().forEach(problem::setProperty);
-		if (ex.retryAfter() != null) {
-			long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
-			return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem);
+		if (ex.getCause() != null && Failures.databaseUnavailable(ex.getCause())) {
+			return unavailable(ex.getCause());
 		}
-		return respond(problem);
+		ProblemDetail problem = problem(ex.code(), ex.detail());
+		ex.properties().forEach(problem::setProperty);
+		HttpHeaders headers = new HttpHeaders();
+		ex.headers().forEach(headers::set);
+		return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
 	}
 
 	@ExceptionHandler(FieldValidationException.class)
@@ -53,9 +81,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return validationFailed("The request has invalid fields.", List.of(new FieldMessage(ex.field(), ex.getMessage())));
 	}
 
+	@ExceptionHandler(AuthenticationException.class)
+	ResponseEntity<Object> unauthenticated(AuthenticationException ex) {
+		if (Failures.databaseUnavailable(ex)) {
+			return unavailable(ex);
+		}
+		return respond(problem(ErrorCode.UNAUTHENTICATED, "A valid access token is required: Authorization: Bearer <token>."));
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<Object> forbidden(AccessDeniedException ex) {
+		return respond(problem(ErrorCode.FORBIDDEN, "Your role may not make this call."));
+	}
+
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> rejectedByFirewall(RequestRejectedException ex) {
+		return respond(problem(ErrorCode.VALIDATION_FAILED, "The request path is not acceptable."));
+	}
+
 	@ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class })
 	ResponseEntity<Object> concurrent(RuntimeException ex) {
-		return respond(ProblemWriter.problem(ErrorCode.CONCURRENT_UPDATE,
+		return respond(problem(ErrorCode.CONCURRENT_UPDATE,
 				"The card was changed by another request at the same time; look it up again and retry."));
 	}
 
@@ -63,25 +109,30 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> integrity(DataIntegrityViolationException ex) {
 		if (sqlState(ex).equals(UNIQUE_VIOLATION)) {
 			// Lost a race with a concurrent insert of the same key.
-			return respond(ProblemWriter.problem(ErrorCode.DUPLICATE, "That already exists."));
+			return respond(problem(ErrorCode.DUPLICATE, "That already exists."));
 		}
 		log.warn("Database refused a write: {}", sqlState(ex));
-		return respond(ProblemWriter.problem(ErrorCode.VALIDATION_FAILED, "The request breaks a rule of the data."));
+		return respond(problem(ErrorCode.VALIDATION_FAILED, "The request breaks a rule of the data."));
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex) {
 		if (Failures.databaseUnavailable(ex)) {
-			log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
-			return respond(ProblemWriter.problem(ErrorCode.SERVICE_UNAVAILABLE, Failures.UNAVAILABLE_DETAIL));
+			return unavailable(ex);
 		}
 		log.error("Unexpected failure", ex);
-		return respond(ProblemWriter.problem(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
+		return respond(problem(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
+	}
+
+	private static ResponseEntity<Object> unavailable(Throwable ex) {
+		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+		return respond(problem(ErrorCode.SERVICE_UNAVAILABLE, Failures.UNAVAILABLE_DETAIL));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		refusedBeforeHandler(request);
 		List<FieldMessage> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
@@ -93,6 +144,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		refusedBeforeHandler(request);
 		List<FieldMessage> errors = ex.getParameterValidationResults()
 			.stream()
 			.flatMap((result) -> result.getResolvableErrors()
@@ -106,9 +158,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		refusedBeforeHandler(request);
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof RequestGuard.TooLarge) {
-				return respond(ProblemWriter.problem(ErrorCode.PAYLOAD_TOO_LARGE,
+				return respond(problem(ErrorCode.PAYLOAD_TOO_LARGE,
 						"The request body is larger than " + RequestGuard.MAX_BYTES + " bytes."));
 			}
 		}
@@ -125,12 +178,45 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				List.of(new FieldMessage("body", "must be one JSON object, each property named once")));
 	}
 
+	/** Every other failure Spring raises (and the container's error page): known only by its status. */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
+		refusedBeforeHandler(request);
 		ErrorCode code = ErrorCode.forStatus(statusCode.value());
-		ProblemDetail problem = ProblemWriter.problem(code, detailFor(code));
-		return ResponseEntity.status(code.status()).headers(allowOnly(headers)).body(problem);
+		ProblemDetail problem = problem(code, detailFor(code));
+		// A status without a code of its own (e.g. 408) keeps its number, as in the valve's report.
+		problem.setStatus(statusCode.value());
+		return ResponseEntity.status(statusCode).headers(allowOnly(headers)).body(problem);
+	}
+
+	private static void refusedBeforeHandler(WebRequest request) {
+		request.setAttribute(REFUSED_BEFORE_HANDLER, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+	}
+
+	/**
+	 * Tomcat's own error report (a request it refused while parsing it, e.g. an encoded NUL in
+	 * the path), as the same problem details.
+	 */
+	public static void writeContainerProblem(HttpServletResponse response, int status) throws IOException {
+		ErrorCode code = ErrorCode.forStatus(status);
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", code.typeUri());
+		problem.put("title", code.title());
+		problem.put("status", status);
+		problem.put("detail", "The request could not be processed.");
+		problem.put("code", code.name());
+		response.setContentType(PROBLEM_JSON);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getOutputStream().write(CONTAINER_JSON.writeValueAsBytes(problem));
+	}
+
+	private static ProblemDetail problem(ErrorCode code, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), detail);
+		problem.setType(URI.create(code.typeUri()));
+		problem.setTitle(code.title());
+		problem.setProperty("code", code.name());
+		return problem;
 	}
 
 	private static String detailFor(ErrorCode code) {
@@ -156,8 +242,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return kept;
 	}
 
-	private ResponseEntity<Object> validationFailed(String detail, List<FieldMessage> errors) {
-		ProblemDetail problem = ProblemWriter.problem(ErrorCode.VALIDATION_FAILED, detail);
+	private static ResponseEntity<Object> validationFailed(String detail, List<FieldMessage> errors) {
+		ProblemDetail problem = problem(ErrorCode.VALIDATION_FAILED, detail);
 		problem.setProperty("errors", errors);
 		return respond(problem);
 	}
