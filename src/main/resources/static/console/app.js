@@ -43,8 +43,10 @@ const ACTIONS = [
     applies: (card) => normal(card) && fin(card) === 'PENDING_ACTIVATION',
   },
   {
+    // The phone is asked every time: a reset of an account that locked while still sealed is its
+    // activation and must record it (PHONE_REQUIRED), and otherwise it refreshes the contact phone.
     id: 'ss-reset', roles: ['SERVICE_WINDOW', 'TELLER'], path: '/social-security-account/pin-reset',
-    fields: [ID_NUMBER, HOLDER_NAME, NEW_PIN],
+    fields: [ID_NUMBER, HOLDER_NAME, NEW_PIN, PHONE],
     applies: (card) => normal(card) && resettable(ss(card)),
   },
   {

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.sscard.shared.Channel;
+import org.sscard.shared.ValidFormat;
+import org.sscard.shared.ValidFormat.Format;
 import org.sscard.shared.FieldValidationException;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -98,7 +100,7 @@ class StaffAdminController {
 
 	record AddOperatorRequest(@NotNull @Pattern(regexp = "[a-z0-9._-]{3,64}") String username,
 			@NotNull @Size(min = Credentials.MIN_PASSWORD) @Utf8MaxBytes String password, @NotNull OperatorRole role,
-			@Pattern(regexp = "[A-Z0-9-]{3,32}") String branchCode) {
+			@ValidFormat(Format.BRANCH_CODE) String branchCode) {
 
 		@Override
 		public String toString() {
@@ -117,7 +119,7 @@ class StaffAdminController {
 
 	record AddChannelClientRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9._-]{3,64}") String clientId,
 			@NotNull @Size(min = Credentials.MIN_SECRET) @Utf8MaxBytes String secret, @NotNull Channel channel,
-			@Pattern(regexp = "[A-Z]{2,10}") String bankCode) {
+			@ValidFormat(Format.BANK_CODE) String bankCode) {
 
 		@Override
 		public String toString() {

@@ -317,6 +317,7 @@ class ConsoleTests extends ApiTest {
 		type("ss-reset-id-number", card.idNumber());
 		type("ss-reset-holder-name", card.name());
 		type("ss-reset-new-pin", "731946");
+		type("ss-reset-phone", "13812345678");
 		type("ss-reset-new-pin-confirm", "731946", Keys.ENTER);
 
 		this.wait.until((driver) -> "FORBIDDEN".equals(messageCode()));
@@ -466,16 +467,6 @@ class ConsoleTests extends ApiTest {
 		assertThat(text("card-number-error")).contains("身份证号码");
 	}
 
-	/**
-	 * The PIN services (verification, change, unlock) are another branch's endpoints: where they
-	 * are not deployed (no handler: 404 NOT_FOUND) their console flows are skipped.
-	 */
-	private void assumePinServices() {
-		String probe = this.api.post("/api/v1/cards/Z00000000/social-security-account/pin-verification",
-				this.given.adminToken(), Map.of("pin", "000000")).code();
-		assumeTrue(!"NOT_FOUND".equals(probe), "the PIN-service endpoints are not on this branch");
-	}
-
 	private TestCard activeCard(String region) {
 		TestCard card = this.given.card(region, null);
 		assertThat(this.api.post(card.path("/social-security-account/activation"), this.given.window("HOSPITAL", region),
@@ -485,7 +476,6 @@ class ConsoleTests extends ApiTest {
 
 	@Test
 	void tellerVerifiesAndChangesTheSocialSecurityPin() {
-		assumePinServices();
 		TestCard card = activeCard("440305");
 		signIn(operator("TELLER", this.given.branch("BANK_BRANCH", "440305", "BOC")));
 		lookUp(card);
@@ -511,7 +501,6 @@ class ConsoleTests extends ApiTest {
 
 	@Test
 	void aServiceHallUnlocksALockedAccountAndTheHolderKeepsThePin() {
-		assumePinServices();
 		TestCard card = activeCard("440304");
 		String pharmacy = this.given.window("PHARMACY", "440304");
 		for (int i = 0; i < 3; i++) {
@@ -529,6 +518,29 @@ class ConsoleTests extends ApiTest {
 		assertThat(messageText()).contains("已解锁", "密码不变");
 		assertThat(this.api.post(card.path("/social-security-account/pin-verification"), pharmacy,
 				Map.of("pin", GOOD_PIN)).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aServiceHallResetsAnAccountThatLockedWhileSealedAndRecordsThePhone() {
+		TestCard card = this.given.card("440304", null);
+		String pharmacy = this.given.window("PHARMACY", "440304");
+		for (int i = 0; i < 3; i++) {
+			this.api.post(card.path("/social-security-account/activation"), pharmacy,
+					Map.of("currentPin", "111111", "newPin", GOOD_PIN, "phone", "13812345678"));
+		}
+		signIn(operator("SERVICE_WINDOW", this.given.branch("SERVICE_HALL", "440304", null)));
+		lookUp(card);
+		assertThat(status("ss-status")).isEqualTo("LOCKED");
+
+		browser.findElement(By.id("action-ss-reset")).click();
+		type("ss-reset-id-number", card.idNumber());
+		type("ss-reset-holder-name", card.name());
+		type("ss-reset-new-pin", "731946");
+		type("ss-reset-phone", "13987654321");
+		type("ss-reset-new-pin-confirm", "731946", Keys.ENTER);
+
+		this.wait.until((driver) -> "ACTIVE".equals(status("ss-status")));
+		assertThat(this.api.get(card.path(""), this.given.adminToken()).text("/holder/phone")).isEqualTo("139****4321");
 	}
 
 	@Test

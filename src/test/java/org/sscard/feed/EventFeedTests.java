@@ -19,6 +19,7 @@ import org.sscard.support.Api.Response;
 import org.sscard.support.ApiTest;
 import org.sscard.support.FeedSubscriber;
 import org.sscard.support.FeedSubscriber.Received;
+import org.sscard.support.Fixtures;
 import org.sscard.support.Fixtures.TestCard;
 
 import tools.jackson.databind.JsonNode;
@@ -271,6 +272,34 @@ class EventFeedTests extends ApiTest {
 	}
 
 	/** The last position handed out so far. */
+	@Test
+	void aCardsLifeIsInTheFeed() {
+		long start = head();
+		TestCard card = this.given.card("440305", null);
+		String hall = this.given.window("SERVICE_HALL", "440305");
+		String admin = this.given.adminToken();
+		Map<String, Object> holder = Map.of("idNumber", card.idNumber(), "holderName", card.name());
+		Map<String, Object> temporary = Map.of("kind", "TEMPORARY", "idNumber", card.idNumber(), "holderName", card.name());
+		Map<String, Object> formal = Map.of("kind", "FORMAL", "idNumber", card.idNumber(), "holderName", card.name());
+		String replacement = Fixtures.newCard("440305", null).cardNumber();
+
+		assertThat(this.api.post(card.path("/loss-report"), hall, temporary).status()).isEqualTo(200);
+		assertThat(this.api.post(card.path("/loss-report/release"), hall, holder).status()).isEqualTo(200);
+		assertThat(this.api.post(card.path("/loss-report"), hall, formal).status()).isEqualTo(200);
+		assertThat(this.api.post("/api/v1/admin/cards/" + card.cardNumber() + "/replacement", admin,
+				Map.of("newCardNumber", replacement, "reason", "LOST")).status()).isEqualTo(201);
+		assertThat(this.api.post("/api/v1/cards/" + replacement + "/cancellation", admin,
+				Map.of("reason", "EMIGRATED", "note", "moved abroad")).status()).isEqualTo(200);
+
+		List<String> types = readAll(start, admin).stream()
+			.filter((event) -> Set.of(card.cardNumber(), replacement).contains(event.path("cardNumber").asString()))
+			.map((event) -> event.path("cardNumber").asString() + " " + event.path("type").asString())
+			.toList();
+		assertThat(types).containsExactly(card.cardNumber() + " CARD_ISSUED", card.cardNumber() + " LOSS_REPORTED",
+				card.cardNumber() + " LOSS_RELEASED", card.cardNumber() + " LOSS_REPORTED",
+				card.cardNumber() + " CARD_REPLACED", replacement + " CARD_ISSUED", replacement + " CARD_CANCELLED");
+	}
+
 	long head() {
 		return this.jdbc.queryForObject("select last_position from feed_head", Long.class);
 	}
