@@ -77,7 +77,7 @@ class FeedPublisher implements SmartLifecycle {
 		this.published = Counter.builder("sscard.feed.published")
 			.description("Feed events published to RabbitMQ and confirmed by it (by this instance)")
 			.register(meters);
-		this.worker = new Worker("feed-publisher", properties.interval(), this::publishAll);
+		this.worker = new Worker("feed-publisher", properties.interval(), properties.linger(), this::publishAll);
 	}
 
 	void wakeUp() {

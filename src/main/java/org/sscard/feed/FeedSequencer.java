@@ -41,7 +41,7 @@ class FeedSequencer implements SmartLifecycle {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.publisher = publisher;
 		this.batchSize = properties.batchSize();
-		this.worker = new Worker("feed-sequencer", properties.interval(), this::sequenceAll);
+		this.worker = new Worker("feed-sequencer", properties.interval(), properties.linger(), this::sequenceAll);
 	}
 
 	void wakeUp() {

@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A background thread that runs one task when woken, and at least every {@code interval}: wake-ups
- * that arrive while the task runs make it run once more, never in parallel and never lost.
+ * that arrive while the task runs make it run once more, never in parallel and never lost. A
+ * woken worker lingers a moment first, so that the commits of a busy moment make one round: at a
+ * few hundred commits a second a round per commit cost a third of the service's throughput.
  */
 final class Worker {
 
@@ -19,6 +21,8 @@ final class Worker {
 
 	private final Duration interval;
 
+	private final Duration linger;
+
 	private final Runnable task;
 
 	private final Semaphore wakeUps = new Semaphore(0);
@@ -27,9 +31,10 @@ final class Worker {
 
 	private boolean failing;
 
-	Worker(String name, Duration interval, Runnable task) {
+	Worker(String name, Duration interval, Duration linger, Runnable task) {
 		this.name = name;
 		this.interval = interval;
+		this.linger = linger;
 		this.task = task;
 	}
 
@@ -69,7 +74,9 @@ final class Worker {
 	private void loop() {
 		while (this.thread == Thread.currentThread()) {
 			try {
-				this.wakeUps.tryAcquire(this.interval.toMillis(), TimeUnit.MILLISECONDS);
+				if (this.wakeUps.tryAcquire(this.interval.toMillis(), TimeUnit.MILLISECONDS) && !this.linger.isZero()) {
+					Thread.sleep(this.linger.toMillis());
+				}
 				this.wakeUps.drainPermits();
 				this.task.run();
 				this.failing = false;
