@@ -1,6 +1,5 @@
 package org.sscard.idempotency;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,6 +26,7 @@ import org.sscard.idempotency.IdempotencyStore.Claim;
 import org.sscard.idempotency.IdempotencyStore.InUse;
 import org.sscard.idempotency.IdempotencyStore.Replay;
 import org.sscard.idempotency.IdempotencyStore.Reused;
+import org.sscard.shared.BufferedBody;
 import org.sscard.shared.ErrorCode;
 import org.sscard.shared.DomainException;
 import org.sscard.shared.ErrorHandoff;
@@ -172,35 +171,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 		@Override
 		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) {
-					return in.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
-				}
-
-			};
+			return new BufferedBody(this.body);
 		}
 
 	}

@@ -1,6 +1,5 @@
 package org.sscard.shared;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -205,35 +204,7 @@ class RequestIntake extends OncePerRequestFilter {
 		@Override
 		public ServletInputStream getInputStream() {
 			if (this.stream == null) {
-				ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-				this.stream = new ServletInputStream() {
-
-					@Override
-					public int read() {
-						return in.read();
-					}
-
-					@Override
-					public int read(byte[] target, int offset, int length) {
-						return in.read(target, offset, length);
-					}
-
-					@Override
-					public boolean isFinished() {
-						return in.available() == 0;
-					}
-
-					@Override
-					public boolean isReady() {
-						return true;
-					}
-
-					@Override
-					public void setReadListener(ReadListener listener) {
-						throw new IllegalStateException("the body is already read");
-					}
-
-				};
+				this.stream = new BufferedBody(this.body);
 			}
 			return this.stream;
 		}
