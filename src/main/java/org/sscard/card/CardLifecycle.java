@@ -88,13 +88,13 @@ public class CardLifecycle {
 					+ "at a service hall window or a bank counter.");
 		}
 		Instant now = Instant.now();
-		return change(by, cardNumber, true, (card) -> card.reportLoss(by, request.kind(), request.idNumber(),
+		return change(by, cardNumber, (card) -> card.reportLoss(by, request.kind(), request.idNumber(),
 				request.holderName(), this.loss.temporaryPeriod(card.insuredRegionCode()), this.identityChecks.of(card),
 				now));
 	}
 
 	public CardView releaseLoss(ServicePoint by, String cardNumber, Identification request) {
-		return change(by, cardNumber, true,
+		return change(by, cardNumber,
 				(card) -> card.releaseLoss(by, request.idNumber(), request.holderName(), this.identityChecks.of(card),
 						Instant.now()));
 	}
@@ -129,13 +129,13 @@ public class CardLifecycle {
 
 	/** Cancels the card for good (注销): ADMIN, or a service hall in the insured city. */
 	public CardView cancel(ServicePoint by, String cardNumber, Cancellation request) {
-		return change(by, cardNumber, false,
+		return change(by, cardNumber,
 				(card) -> card.cancel(by, request.reason(), request.note(), Instant.now()));
 	}
 
 	/** How the card stands, for an online channel acting for the holder (identity required). */
 	public CardView statusEnquiry(ServicePoint by, String cardNumber, Identification request) {
-		return change(by, cardNumber, false,
+		return change(by, cardNumber,
 				(card) -> card.checkStatusEnquiry(by, request.idNumber(), request.holderName(),
 						this.identityChecks.of(card), Instant.now()));
 	}
@@ -156,14 +156,9 @@ public class CardLifecycle {
 		return refused;
 	}
 
-	/**
-	 * One call on one card, decided by the card. With {@code readScope}, a staff caller who may
-	 * not read the card is told it does not exist, and nothing is recorded.
-	 */
-	private CardView change(ServicePoint by, String cardNumber, boolean readScope,
-			Function<Card, Optional<Rejection>> intent) {
-		return this.changes.apply(cardNumber, (card) -> !readScope || by.isChannelClient() || card.isReadableBy(by),
-				intent, Card::view);
+	/** One call on one card, decided by the card. */
+	private CardView change(ServicePoint by, String cardNumber, Function<Card, Optional<Rejection>> intent) {
+		return this.changes.apply(cardNumber, intent, Card::view);
 	}
 
 	private record Decided(CardView view, Rejection refused) {

@@ -61,6 +61,8 @@ public class ErrorTranslator extends ResponseEntityExceptionHandler {
 
 	private static final String UNIQUE_VIOLATION = "23505";
 
+	private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
+
 	/** Tomcat's valve runs outside Spring, without the application's mapper. */
 	private static final JsonMapper CONTAINER_JSON = JsonMapper.builder().build();
 
@@ -96,7 +98,8 @@ public class ErrorTranslator extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RequestRejectedException.class)
 	ResponseEntity<Object> rejectedByFirewall(RequestRejectedException ex) {
-		return respond(problem(ErrorCode.VALIDATION_FAILED, "The request path is not acceptable."));
+		return validationFailed("The request path is not acceptable.",
+				List.of(new FieldMessage("path", "has characters or segments that are not allowed")));
 	}
 
 	@ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class })
@@ -111,8 +114,14 @@ public class ErrorTranslator extends ResponseEntityExceptionHandler {
 			// Lost a race with a concurrent insert of the same key.
 			return respond(problem(ErrorCode.DUPLICATE, "That already exists."));
 		}
+		if (sqlState(ex).equals(CHARACTER_NOT_IN_REPERTOIRE)) {
+			// A NUL character: valid JSON, valid Java, but no PostgreSQL text can hold it.
+			return validationFailed("The request has text that cannot be stored.",
+					List.of(new FieldMessage("body", "must not contain NUL (\\u0000) characters")));
+		}
 		log.warn("Database refused a write: {}", sqlState(ex));
-		return respond(problem(ErrorCode.VALIDATION_FAILED, "The request breaks a rule of the data."));
+		return validationFailed("The request breaks a rule of the data.",
+				List.of(new FieldMessage("body", "breaks a rule of the stored data")));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -206,6 +215,11 @@ public class ErrorTranslator extends ResponseEntityExceptionHandler {
 		problem.put("status", status);
 		problem.put("detail", "The request could not be processed.");
 		problem.put("code", code.name());
+		if (status == 400) {
+			// Tomcat refuses what it cannot parse: the request line or its headers.
+			problem.put("errors", List.of(Map.of("field", "request", "message",
+					"is not a valid HTTP request (path, query or headers)")));
+		}
 		response.setContentType(PROBLEM_JSON);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.getOutputStream().write(CONTAINER_JSON.writeValueAsBytes(problem));

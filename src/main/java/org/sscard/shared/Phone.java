@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public record Phone(String value) {
 
-	private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
+	private static final Pattern SEPARATORS = Pattern.compile("[ -]");
 
 	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
@@ -36,7 +36,7 @@ public record Phone(String value) {
 		if (text == null || text.length() > 32) {
 			return null;
 		}
-		String digits = SEPARATORS.matcher(text.trim()).replaceAll("");
+		String digits = SEPARATORS.matcher(text).replaceAll("");
 		if (digits.startsWith("+86")) {
 			digits = digits.substring(3);
 		}

@@ -40,7 +40,10 @@ public @interface ValidFormat {
 		PIN(matching(NewPin.SHAPE), "must be exactly six digits"),
 		CARD_NUMBER(matching("[A-Z0-9]{9}"), "must be 9 capital letters or digits"),
 		BRANCH_CODE(matching("[A-Z0-9-]{3,32}"), "must be 3-32 capital letters, digits or hyphens"),
-		BANK_CODE(matching("[A-Z]{2,10}"), "must be 2-10 capital letters");
+		BANK_CODE(matching("[A-Z]{2,10}"), "must be 2-10 capital letters"),
+		/** A person's name: 1-50 characters (counted as characters, so rare CJK ones count once), no control characters. */
+		NAME((name) -> !name.isBlank() && name.codePointCount(0, name.length()) <= 50
+				&& name.codePoints().noneMatch(Character::isISOControl), "must be 1-50 characters, without control characters");
 
 		private final Predicate<String> test;
 

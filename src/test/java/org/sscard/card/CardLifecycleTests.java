@@ -108,7 +108,7 @@ class CardLifecycleTests extends ApiTest {
 	}
 
 	@Test
-	void anotherBanksAppGetsWrongBankAndStaffOutsideTheReadScopeNotFound() {
+	void anotherBanksAppGetsWrongBankAndStaffOutsideTheReadScopeAreSentToTheInsuredCity() {
 		TestCard card = this.given.card(SHENZHEN, "ICBC");
 
 		Response app = report(card, this.given.client("MOBILE_BANKING", "CCB"), "TEMPORARY");
@@ -116,9 +116,10 @@ class CardLifecycleTests extends ApiTest {
 
 		assertThat(app.status()).isEqualTo(422);
 		assertThat(app.code()).isEqualTo("WRONG_BANK");
-		assertThat(elsewhere.status()).isEqualTo(404);
-		assertThat(elsewhere.code()).isEqualTo("CARD_NOT_FOUND");
-		assertThat(events(card, "REJECTED")).as("only the app's refusal is on file").isEqualTo(1);
+		assertThat(elsewhere.status()).isEqualTo(422);
+		assertThat(elsewhere.code()).isEqualTo("OUTSIDE_INSURED_REGION");
+		assertThat(elsewhere.text("/insuredRegionCode")).isEqualTo(SHENZHEN);
+		assertThat(events(card, "REJECTED")).as("both refusals are on file").isEqualTo(2);
 		assertThat(cardStatus(card)).isEqualTo("NORMAL");
 	}
 
@@ -250,7 +251,7 @@ class CardLifecycleTests extends ApiTest {
 				Map.of("idNumber", card.idNumber(), "holderName", "别人"));
 
 		assertThat(online.status()).isEqualTo(403);
-		assertThat(elsewhere.status()).isEqualTo(404);
+		assertThat(elsewhere.code()).isEqualTo("OUTSIDE_INSURED_REGION");
 		assertThat(wrongHolder.code()).isEqualTo("IDENTITY_MISMATCH");
 		assertThat(cardStatus(card)).isEqualTo("TEMPORARILY_LOST");
 	}

@@ -44,7 +44,7 @@ class ValueTypesTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "12812345678", "1381234567", "138123456789", "+85213812345678", "0086 13812345678",
-			"138.1234.5678", "" })
+			"138.1234.5678", "", "138\t12345678", "138\n1234-5678" })
 	void otherPhonesAreRefused(String typed) {
 		assertThat(Phone.isValid(typed)).isFalse();
 		assertThatIllegalArgumentException().isThrownBy(() -> Phone.parse(typed));
@@ -113,6 +113,18 @@ class ValueTypesTests {
 	void theInitialPinHasItsOwnCode() {
 		assertThat(NewPin.refusal("123456", IdNumber.parse("440305198503121012")).code())
 			.isEqualTo(ErrorCode.INITIAL_PIN_NOT_ALLOWED);
+	}
+
+	@Test
+	void namesAreCountedInCharactersNotUtf16Units() {
+		String rare = new String(Character.toChars(0x20000));
+		java.util.function.Predicate<String> name = ValidFormat.Format.NAME::test;
+
+		assertThat(name.test(rare.repeat(50))).isTrue();
+		assertThat(name.test(rare.repeat(51))).isFalse();
+		assertThat(name.test("张伟")).isTrue();
+		assertThat(name.test("  ")).isFalse();
+		assertThat(name.test("张\u0000伟")).isFalse();
 	}
 
 }

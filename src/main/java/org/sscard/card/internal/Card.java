@@ -313,8 +313,8 @@ public class Card {
 	 */
 	public Optional<Rejection> reportLoss(ServicePoint by, LossKind kind, IdNumber idNumber, String holderName,
 			Duration temporaryPeriod, IdentityChecks identityChecks, Instant now) {
-		Optional<Rejection> refused = firstRefusal(by, now, CardPart.CARD, () -> bankAppRefusal(by),
-				(kind == LossKind.TEMPORARY) ? () -> transitionRefusal("a temporary loss report", CardStatus.NORMAL)
+		Optional<Rejection> refused = firstRefusal(by, now, CardPart.CARD, () -> readScopeRefusal(by),
+				() -> bankAppRefusal(by), (kind == LossKind.TEMPORARY) ? () -> transitionRefusal("a temporary loss report", CardStatus.NORMAL)
 						: () -> transitionRefusal("a formal loss report", CardStatus.NORMAL, CardStatus.TEMPORARILY_LOST),
 				() -> identityRefusal(by, idNumber, holderName, identityChecks));
 		if (refused.isPresent()) {
@@ -341,7 +341,7 @@ public class Card {
 	/** The holder found the card: a temporary loss report is released (解挂) in person. */
 	public Optional<Rejection> releaseLoss(ServicePoint by, IdNumber idNumber, String holderName,
 			IdentityChecks identityChecks, Instant now) {
-		Optional<Rejection> refused = firstRefusal(by, now, CardPart.CARD,
+		Optional<Rejection> refused = firstRefusal(by, now, CardPart.CARD, () -> readScopeRefusal(by),
 				() -> transitionRefusal("releasing a loss report", CardStatus.TEMPORARILY_LOST),
 				() -> identityRefusal(by, idNumber, holderName, identityChecks));
 		if (refused.isPresent()) {
@@ -450,12 +450,14 @@ public class Card {
 		return events;
 	}
 
+	/** The card as callers see it; the loss report's time shows only while the card is lost. */
 	public CardView view() {
+		boolean lostNow = this.status == CardStatus.TEMPORARILY_LOST || this.status == CardStatus.LOST;
 		return new CardView(this.cardNumber, this.status, this.holder.view(), this.insuredRegionCode,
 				(this.financialAccount != null) ? List.of("HUMAN_RESOURCES", "SOCIAL_SECURITY", "FINANCIAL")
 						: List.of("HUMAN_RESOURCES", "SOCIAL_SECURITY"),
 				this.socialSecurityAccount.view(),
-				(this.financialAccount != null) ? this.financialAccount.view() : null, this.lossReportedAt,
+				(this.financialAccount != null) ? this.financialAccount.view() : null, lostNow ? this.lossReportedAt : null,
 				this.temporaryLossExpiresAt, this.replacementFor, this.replacedBy);
 	}
 
@@ -515,11 +517,21 @@ public class Card {
 		return Optional.of(account.mismatchRefusal(remaining, maxAttempts));
 	}
 
+	/**
+	 * Loss reports and their release are for staff who may read the card (a teller of its bank in
+	 * any city too); like every call, one outside that scope is told where the card is insured
+	 * rather than that it does not exist.
+	 */
+	private Rejection readScopeRefusal(ServicePoint by) {
+		return (by.isChannelClient() || isReadableBy(by)) ? null : outsideInsuredRegion();
+	}
+
 	/** Staff serve only cards insured in their branch's city; the detail tells the holder where to go. */
 	private Rejection insuredCityRefusal(ServicePoint by) {
-		if (by.worksInCityOf(this.insuredRegionCode)) {
-			return null;
-		}
+		return by.worksInCityOf(this.insuredRegionCode) ? null : outsideInsuredRegion();
+	}
+
+	private Rejection outsideInsuredRegion() {
 		return new Rejection(ErrorCode.OUTSIDE_INSURED_REGION, "Card " + this.cardNumber + " is insured in region "
 				+ this.insuredRegionCode + ": the holder must go to a service hall, cooperating bank, designated "
 				+ "hospital or pharmacy in that city (region codes starting " + this.insuredRegionCode.substring(0, 4)

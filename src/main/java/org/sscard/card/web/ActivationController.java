@@ -99,7 +99,7 @@ class ActivationController {
 	}
 
 	record FinancialActivationRequest(@NotNull @ValidFormat(Format.ID_NUMBER) String idNumber,
-			@NotBlank @Size(max = 50) String holderName, @NotNull @ValidFormat(Format.PHONE) String phone,
+			@NotNull @ValidFormat(Format.NAME) String holderName, @NotNull @ValidFormat(Format.PHONE) String phone,
 			@NotNull @ValidFormat(Format.PIN) String newPin) {
 
 		@Override
@@ -110,7 +110,7 @@ class ActivationController {
 	}
 
 	record CombinedActivationRequest(@NotNull @ValidFormat(Format.ID_NUMBER) String idNumber,
-			@NotBlank @Size(max = 50) String holderName, @NotNull @ValidFormat(Format.PHONE) String phone,
+			@NotNull @ValidFormat(Format.NAME) String holderName, @NotNull @ValidFormat(Format.PHONE) String phone,
 			@NotNull @ValidFormat(Format.PIN) String currentPin,
 			@NotNull @ValidFormat(Format.PIN) String socialSecurityPin,
 			@NotNull @ValidFormat(Format.PIN) String financialPin) {
@@ -123,7 +123,7 @@ class ActivationController {
 	}
 
 	record PinResetRequest(@NotNull @ValidFormat(Format.ID_NUMBER) String idNumber,
-			@NotBlank @Size(max = 50) String holderName, @NotNull @ValidFormat(Format.PIN) String newPin,
+			@NotNull @ValidFormat(Format.NAME) String holderName, @NotNull @ValidFormat(Format.PIN) String newPin,
 			@ValidFormat(Format.PHONE) String phone) {
 
 		PinReset toCommand() {

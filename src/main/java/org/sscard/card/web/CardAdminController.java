@@ -53,7 +53,7 @@ class CardAdminController {
 			@Valid FinancialAccountRequest financialAccount) {
 	}
 
-	record HolderRequest(@NotNull @ValidFormat(Format.ID_NUMBER) String idNumber, @NotBlank @Size(max = 50) String name) {
+	record HolderRequest(@NotNull @ValidFormat(Format.ID_NUMBER) String idNumber, @NotNull @ValidFormat(Format.NAME) String name) {
 
 		@Override
 		public String toString() {

@@ -93,7 +93,7 @@ class LifecycleController {
 	}
 
 	record LossReportRequest(@NotNull LossKind kind, @NotNull @ValidFormat(Format.ID_NUMBER) String idNumber,
-			@NotBlank @Size(max = 50) String holderName) {
+			@NotNull @ValidFormat(Format.NAME) String holderName) {
 
 		@Override
 		public String toString() {
@@ -103,7 +103,7 @@ class LifecycleController {
 	}
 
 	record IdentificationRequest(@NotNull @ValidFormat(Format.ID_NUMBER) String idNumber,
-			@NotBlank @Size(max = 50) String holderName) {
+			@NotNull @ValidFormat(Format.NAME) String holderName) {
 
 		Identification toCommand() {
 			return new Identification(IdNumber.parse(this.idNumber), this.holderName.strip());

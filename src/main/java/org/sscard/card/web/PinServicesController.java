@@ -84,7 +84,7 @@ class PinServicesController {
 	}
 
 	record UnlockRequest(@NotNull @ValidFormat(Format.ID_NUMBER) String idNumber,
-			@NotBlank @Size(max = 50) String holderName) {
+			@NotNull @ValidFormat(Format.NAME) String holderName) {
 
 		@Override
 		public String toString() {

@@ -569,6 +569,7 @@ class CardTests {
 		assertThat(view.replacedBy()).isEqualTo("A10000009");
 		assertThat(view.socialSecurityAccount().status()).isEqualTo(AccountStatus.CLOSED);
 		assertThat(view.financialAccount().status()).isEqualTo(AccountStatus.CLOSED);
+		assertThat(view.lossReportedAt()).as("null unless lost").isNull();
 		assertThat(card.pullEvents()).singleElement().isInstanceOfSatisfying(CardReplaced.class, (e) -> {
 			assertThat(e.newCardNumber()).isEqualTo("A10000009");
 			assertThat(e.reason()).isEqualTo(ReplacementReason.LOST);
