@@ -15,6 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
@@ -53,9 +56,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final ErrorHandoff errors;
 
-	IdempotencyFilter(IdempotencyStore store, ErrorHandoff errors) {
+	private final Counter replays;
+
+	IdempotencyFilter(IdempotencyStore store, ErrorHandoff errors, MeterRegistry meters) {
 		this.store = store;
 		this.errors = errors;
+		this.replays = Counter.builder("sscard.idempotency.replays")
+			.description("POSTs answered with the stored first answer of their Idempotency-Key")
+			.register(meters);
 	}
 
 	@Override
@@ -91,6 +99,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		String caller = authentication.getName();
 		Claim claim = this.store.claim(caller, key, hash(request, body));
 		if (claim instanceof Replay replay) {
+			this.replays.increment();
 			replay(response, replay);
 		}
 		else if (claim instanceof InUse) {

@@ -16,6 +16,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,7 +71,9 @@ class LoginThrottle {
 
 	private final int ownFailuresBeforeUserLimit;
 
-	LoginThrottle(JdbcTemplate jdbc, TransactionTemplate transaction,
+	private final io.micrometer.core.instrument.Counter throttled;
+
+	LoginThrottle(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters,
 			@Value("${sscard.login.free-attempts-per-user-and-address:10}") int freePerUserAndAddress,
 			@Value("${sscard.login.free-attempts-per-address:100}") int freePerAddress,
 			@Value("${sscard.login.free-attempts-per-user:50}") int freePerUser,
@@ -80,6 +84,9 @@ class LoginThrottle {
 		this.freePerAddress = freePerAddress;
 		this.freePerUser = freePerUser;
 		this.ownFailuresBeforeUserLimit = ownFailuresBeforeUserLimit;
+		this.throttled = io.micrometer.core.instrument.Counter.builder("sscard.signin.throttled")
+			.description("Sign-ins answered 429 by the failed-sign-in throttle")
+			.register(meters);
 	}
 
 	/** A sign-in attempt, counted as a failure until it is known to have succeeded. */
@@ -189,6 +196,7 @@ class LoginThrottle {
 			address = address.substring(0, Math.min(address.length(), 100));
 			Attempt attempt = this.throttle.reserve(username, address);
 			if (attempt.refused()) {
+				this.throttle.throttled.increment();
 				long seconds = attempt.retryAfter().toSeconds();
 				this.errors.answer(request, response, new DomainException(ErrorCode.TOO_MANY_REQUESTS,
 						"Too many failed sign-ins; try again in " + seconds + " s.", Map.of(),
