@@ -193,6 +193,10 @@ class ApiDocs {
 			codes.add(ErrorCode.PAYLOAD_TOO_LARGE);
 			codes.add(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
 		}
+		if (withBody && !token) {
+			// Two writes racing for the same row: the loser is told to look again and retry.
+			codes.add(ErrorCode.CONCURRENT_UPDATE);
+		}
 		if (method == HttpMethod.POST) {
 			codes.add(ErrorCode.IDEMPOTENCY_KEY_IN_USE);
 			codes.add(ErrorCode.IDEMPOTENCY_KEY_REUSED);
