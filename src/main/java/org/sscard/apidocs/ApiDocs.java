@@ -385,6 +385,20 @@ class ApiDocs {
 				// One person, one card: the rest are replaced or cancelled cards, never many.
 				"GET /api/v1/cards", 100);
 
+		/**
+		 * Answer fields that carry a domain value unmasked (requests get theirs from {@link ValidFormat}).
+		 * Masked ones (ID number, phone, account number, name) are left to the generic bound.
+		 */
+		private static final Map<String, ValidFormat.Format> ANSWER_FORMATS = Map.of(
+				"cardNumber", ValidFormat.Format.CARD_NUMBER,
+				"replacementFor", ValidFormat.Format.CARD_NUMBER,
+				"replacedBy", ValidFormat.Format.CARD_NUMBER,
+				"insuredRegionCode", ValidFormat.Format.REGION_CODE,
+				"regionCode", ValidFormat.Format.REGION_CODE,
+				"bankCode", ValidFormat.Format.BANK_CODE,
+				"branchCode", ValidFormat.Format.BRANCH_CODE,
+				"activatedAtBranch", ValidFormat.Format.BRANCH_CODE);
+
 		private Limits() {
 		}
 
@@ -398,6 +412,11 @@ class ApiDocs {
 							Integer max = MAX_ITEMS.get(name + "." + property);
 							if (max != null && isType(value, "array")) {
 								value.setMaxItems(max);
+							}
+							ValidFormat.Format format = ANSWER_FORMATS.get(property);
+							if (format != null && isType(value, "string") && value.getMaxLength() == null
+									&& value.getPattern() == null) {
+								Formats.describe(value, format);
 							}
 						});
 					}
