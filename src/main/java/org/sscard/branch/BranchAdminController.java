@@ -15,9 +15,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.sscard.shared.ValidFormat;
 import org.sscard.shared.ValidFormat.Format;
+import org.sscard.shared.ProblemCodes;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import static org.sscard.shared.ErrorCode.*;
 
 @RestController
 @RequestMapping("/api/v1/admin/branches")
@@ -32,6 +35,7 @@ class BranchAdminController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@ProblemCodes({ DUPLICATE })
 	@Operation(summary = "Open a branch (ADMIN)",
 			description = "409 DUPLICATE for a code already in use; 400 VALIDATION_FAILED when bankCode is given for a non-bank branch or missing for a bank branch.")
 	BranchView open(@Valid @RequestBody OpenBranchRequest request, Authentication admin) {

@@ -12,6 +12,8 @@ import org.sscard.shared.FieldValidationException;
 import org.sscard.shared.ServicePoint;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -31,7 +33,12 @@ class FeedController {
 			description = "Store `next` and pass it as `after` in the next call: no event is missed or repeated. "
 					+ "Entries published longer ago than the retention (30 days by default) are purged: the feed then "
 					+ "starts after them.")
-	FeedPage events(@AuthenticationPrincipal ServicePoint caller, @RequestParam(required = false) String after,
+	FeedPage events(@AuthenticationPrincipal ServicePoint caller,
+			@Parameter(description = "The `next` of the previous page; 0 (the default) starts at the beginning",
+					schema = @Schema(type = "integer", format = "int64", minimum = "0", maximum = "9223372036854775807"))
+			@RequestParam(required = false) String after,
+			@Parameter(description = "How many events at most (default 100)",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_LIMIT))
 			@RequestParam(required = false) String limit) {
 		long from = (after == null) ? 0 : parse("after", after, 0, Long.MAX_VALUE, "must be a whole number, 0 or more");
 		int size = (limit == null) ? 100

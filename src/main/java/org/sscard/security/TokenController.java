@@ -9,10 +9,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.sscard.shared.DomainException;
 import org.sscard.shared.ErrorCode;
+import org.sscard.shared.ProblemCodes;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import static org.sscard.shared.ErrorCode.*;
 
 @RestController
 @Tag(name = "Authentication")
@@ -26,6 +29,7 @@ class TokenController {
 
 	@PostMapping("/api/v1/auth/token")
 	@SecurityRequirement(name = "basic")
+	@ProblemCodes({ NOT_FOUND })
 	@Operation(summary = "Exchange HTTP Basic credentials of an operator or channel client for a 15-minute access token",
 			description = "401 UNAUTHENTICATED for bad credentials.")
 	TokenResponse token(@AuthenticationPrincipal SignInDetails signedIn) {

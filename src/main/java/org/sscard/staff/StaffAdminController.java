@@ -22,10 +22,13 @@ import org.sscard.shared.Channel;
 import org.sscard.shared.ValidFormat;
 import org.sscard.shared.ValidFormat.Format;
 import org.sscard.shared.FieldValidationException;
+import org.sscard.shared.ProblemCodes;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
+
+import static org.sscard.shared.ErrorCode.*;
 
 @RestController
 @RequestMapping("/api/v1/admin")
@@ -44,6 +47,7 @@ class StaffAdminController {
 
 	@PostMapping("/operators")
 	@ResponseStatus(HttpStatus.CREATED)
+	@ProblemCodes({ DUPLICATE })
 	@Operation(summary = "Add an operator (ADMIN)",
 			description = "A TELLER works at a BANK_BRANCH, a SERVICE_WINDOW at a SERVICE_HALL, HOSPITAL or PHARMACY "
 					+ "(else 400 VALIDATION_FAILED); 409 DUPLICATE for a name in use by an operator or a channel client, "
@@ -54,6 +58,7 @@ class StaffAdminController {
 	}
 
 	@PatchMapping(path = "/operators/{username}", consumes = { MERGE_PATCH, JSON })
+	@ProblemCodes({ NOT_FOUND })
 	@Operation(summary = "Change an operator (ADMIN): {\"enabled\"?, \"role\"?, \"branchCode\"?, \"password\"?}",
 			description = "JSON merge patch: absent fields stay as they are; branchCode null removes the branch (ADMIN "
 					+ "only). Same rules as adding. Any change revokes the operator's tokens at once on every instance; "
@@ -74,6 +79,7 @@ class StaffAdminController {
 
 	@PostMapping("/channel-clients")
 	@ResponseStatus(HttpStatus.CREATED)
+	@ProblemCodes({ DUPLICATE })
 	@Operation(summary = "Add a channel client (ADMIN)",
 			description = "bankCode is required for MOBILE_BANKING; 409 DUPLICATE for a name in use by an operator or "
 					+ "a channel client, in any capitalisation. The secret (24 characters to 72 bytes in UTF-8) is "
@@ -84,6 +90,7 @@ class StaffAdminController {
 	}
 
 	@PatchMapping(path = "/channel-clients/{clientId}", consumes = { MERGE_PATCH, JSON })
+	@ProblemCodes({ NOT_FOUND })
 	@Operation(summary = "Change a channel client (ADMIN): {\"enabled\"?, \"secret\"?}",
 			description = "JSON merge patch. Any change revokes the client's tokens at once on every instance; a "
 					+ "disabled client cannot sign in. 404 NOT_FOUND for an unknown client.")

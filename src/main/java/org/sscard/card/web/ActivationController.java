@@ -22,9 +22,12 @@ import org.sscard.shared.Phone;
 import org.sscard.shared.ServicePoint;
 import org.sscard.shared.ValidFormat;
 import org.sscard.shared.ValidFormat.Format;
+import org.sscard.shared.ProblemCodes;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import static org.sscard.shared.ErrorCode.*;
 
 /** Activation and PIN reset. The caller's branch, bank and channel come from the token, never from the body. */
 @RestController
@@ -39,6 +42,7 @@ class ActivationController {
 	}
 
 	@PostMapping("/social-security-account/activation")
+	@ProblemCodes({ OUTSIDE_INSURED_REGION, CARD_BLOCKED, ALREADY_ACTIVE, ACCOUNT_LOCKED, PIN_MISMATCH, INITIAL_PIN_NOT_ALLOWED, WEAK_PIN })
 	@Operation(summary = "Activate the social-security account (SERVICE_WINDOW, TELLER in the insured city)",
 			description = "422 OUTSIDE_INSURED_REGION, PIN_MISMATCH (with remainingAttempts), INITIAL_PIN_NOT_ALLOWED, "
 					+ "WEAK_PIN; 409 ALREADY_ACTIVE; 423 ACCOUNT_LOCKED.")
@@ -49,6 +53,7 @@ class ActivationController {
 	}
 
 	@PostMapping("/financial-account/activation")
+	@ProblemCodes({ WRONG_BANK, CARD_BLOCKED, ALREADY_ACTIVE, NO_FINANCIAL_ACCOUNT, IDENTITY_MISMATCH, IDENTITY_CHECKS_EXHAUSTED, INITIAL_PIN_NOT_ALLOWED, WEAK_PIN })
 	@Operation(summary = "Activate the financial account (TELLER of its bank, or a channel client)",
 			description = "422 WRONG_BANK, IDENTITY_MISMATCH, NO_FINANCIAL_ACCOUNT, INITIAL_PIN_NOT_ALLOWED, WEAK_PIN; "
 					+ "409 ALREADY_ACTIVE.")
@@ -59,6 +64,7 @@ class ActivationController {
 	}
 
 	@PostMapping("/activation")
+	@ProblemCodes({ OUTSIDE_INSURED_REGION, WRONG_BANK, CARD_BLOCKED, ALREADY_ACTIVE, ACCOUNT_LOCKED, NO_FINANCIAL_ACCOUNT, IDENTITY_MISMATCH, IDENTITY_CHECKS_EXHAUSTED, PIN_MISMATCH, INITIAL_PIN_NOT_ALLOWED, WEAK_PIN })
 	@Operation(summary = "Activate both accounts at a bank counter (TELLER of the card's bank in the insured city)",
 			description = "Both accounts become ACTIVE in one transaction, or neither changes. All codes of both activations.")
 	CardView activateBoth(@AuthenticationPrincipal ServicePoint caller, @PathVariable String cardNumber,
@@ -70,6 +76,7 @@ class ActivationController {
 	}
 
 	@PostMapping("/social-security-account/pin-reset")
+	@ProblemCodes({ OUTSIDE_INSURED_REGION, CARD_BLOCKED, NOT_ACTIVE, IDENTITY_MISMATCH, IDENTITY_CHECKS_EXHAUSTED, INITIAL_PIN_NOT_ALLOWED, WEAK_PIN, PHONE_REQUIRED })
 	@Operation(summary = "Reset (unlock) the social-security PIN (SERVICE_WINDOW at a SERVICE_HALL, or TELLER, in the insured city)",
 			description = "409 NOT_ACTIVE for an account never activated; 422 IDENTITY_MISMATCH, OUTSIDE_INSURED_REGION, WEAK_PIN, "
 					+ "PHONE_REQUIRED (an account that locked while sealed is activated by the reset); 429 IDENTITY_CHECKS_EXHAUSTED.")
@@ -79,6 +86,7 @@ class ActivationController {
 	}
 
 	@PostMapping("/financial-account/pin-reset")
+	@ProblemCodes({ WRONG_BANK, CARD_BLOCKED, NOT_ACTIVE, NO_FINANCIAL_ACCOUNT, IDENTITY_MISMATCH, IDENTITY_CHECKS_EXHAUSTED, INITIAL_PIN_NOT_ALLOWED, WEAK_PIN })
 	@Operation(summary = "Reset (unlock) the financial PIN (TELLER of the account's bank)",
 			description = "409 NOT_ACTIVE; 422 WRONG_BANK, IDENTITY_MISMATCH, NO_FINANCIAL_ACCOUNT, WEAK_PIN.")
 	CardView resetFinancialPin(@AuthenticationPrincipal ServicePoint caller, @PathVariable String cardNumber,

@@ -20,9 +20,12 @@ import org.sscard.shared.IdNumber;
 import org.sscard.shared.ServicePoint;
 import org.sscard.shared.ValidFormat;
 import org.sscard.shared.ValidFormat.Format;
+import org.sscard.shared.ProblemCodes;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import static org.sscard.shared.ErrorCode.*;
 
 @RestController
 @Tag(name = "Administration")
@@ -36,6 +39,7 @@ class CardAdminController {
 
 	@PostMapping("/api/v1/admin/cards")
 	@ResponseStatus(HttpStatus.CREATED)
+	@ProblemCodes({ DUPLICATE, HOLDER_HAS_CARD, IDENTITY_MISMATCH, CURRENCY_NOT_SUPPORTED, CREDIT_NOT_SUPPORTED })
 	@Operation(summary = "Issue a card (ADMIN)",
 			description = "422 CURRENCY_NOT_SUPPORTED (not CNY), CREDIT_NOT_SUPPORTED, IDENTITY_MISMATCH (ID number on file "
 					+ "under another name); 409 DUPLICATE (card or account number).")

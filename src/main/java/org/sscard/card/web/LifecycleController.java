@@ -27,9 +27,12 @@ import org.sscard.shared.IdNumber;
 import org.sscard.shared.ServicePoint;
 import org.sscard.shared.ValidFormat;
 import org.sscard.shared.ValidFormat.Format;
+import org.sscard.shared.ProblemCodes;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import static org.sscard.shared.ErrorCode.*;
 
 /** Loss reports, replacement, cancellation and the online status enquiry. */
 @RestController
@@ -43,6 +46,7 @@ class LifecycleController {
 	}
 
 	@PostMapping("/api/v1/cards/{cardNumber}/loss-report")
+	@ProblemCodes({ OUTSIDE_INSURED_REGION, WRONG_BANK, CARD_BLOCKED, IDENTITY_MISMATCH, IDENTITY_CHECKS_EXHAUSTED })
 	@Operation(summary = "Report the card lost (TEMPORARY: staff who may read it and the online channels; "
 			+ "FORMAL: a service hall window or a teller)",
 			description = "409 CARD_BLOCKED (with cardStatus) when the card is not in a state that allows it; "
@@ -55,6 +59,7 @@ class LifecycleController {
 	}
 
 	@PostMapping("/api/v1/cards/{cardNumber}/loss-report/release")
+	@ProblemCodes({ CARD_BLOCKED, IDENTITY_MISMATCH, IDENTITY_CHECKS_EXHAUSTED })
 	@Operation(summary = "Release a temporary loss report (staff who may read the card)",
 			description = "409 CARD_BLOCKED unless the card is TEMPORARILY_LOST; 422 IDENTITY_MISMATCH.")
 	CardView releaseLoss(@AuthenticationPrincipal ServicePoint caller, @PathVariable String cardNumber,
@@ -64,6 +69,7 @@ class LifecycleController {
 
 	@PostMapping("/api/v1/admin/cards/{cardNumber}/replacement")
 	@ResponseStatus(HttpStatus.CREATED)
+	@ProblemCodes({ CARD_NOT_FOUND, CARD_BLOCKED, DUPLICATE, HOLDER_HAS_CARD, CURRENCY_NOT_SUPPORTED, CREDIT_NOT_SUPPORTED })
 	@Operation(summary = "Replace a card (ADMIN): the old one REPLACED, its accounts CLOSED; answers the new card",
 			description = "409 CARD_BLOCKED (replaced or cancelled, or reason LOST for a card not LOST), DUPLICATE, "
 					+ "HOLDER_HAS_CARD; 422 CURRENCY_NOT_SUPPORTED, CREDIT_NOT_SUPPORTED.")
@@ -76,6 +82,7 @@ class LifecycleController {
 	}
 
 	@PostMapping("/api/v1/cards/{cardNumber}/cancellation")
+	@ProblemCodes({ OUTSIDE_INSURED_REGION, CARD_BLOCKED })
 	@Operation(summary = "Cancel a card for good (ADMIN, or a service hall window in the insured city)",
 			description = "409 CARD_BLOCKED for a card already replaced or cancelled; 422 OUTSIDE_INSURED_REGION.")
 	CardView cancel(@AuthenticationPrincipal ServicePoint caller, @PathVariable String cardNumber,
@@ -85,6 +92,7 @@ class LifecycleController {
 	}
 
 	@PostMapping("/api/v1/cards/{cardNumber}/status-query")
+	@ProblemCodes({ WRONG_BANK, IDENTITY_MISMATCH, IDENTITY_CHECKS_EXHAUSTED })
 	@Operation(summary = "How the card stands, for the holder online (channel clients; identity required)",
 			description = "422 IDENTITY_MISMATCH, WRONG_BANK (another bank's app).")
 	CardView statusQuery(@AuthenticationPrincipal ServicePoint caller, @PathVariable String cardNumber,

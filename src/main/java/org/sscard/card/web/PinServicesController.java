@@ -19,9 +19,12 @@ import org.sscard.shared.IdNumber;
 import org.sscard.shared.ServicePoint;
 import org.sscard.shared.ValidFormat;
 import org.sscard.shared.ValidFormat.Format;
+import org.sscard.shared.ProblemCodes;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import static org.sscard.shared.ErrorCode.*;
 
 /** The social-security PIN after activation: verify, change, unlock. */
 @RestController
@@ -36,6 +39,7 @@ class PinServicesController {
 	}
 
 	@PostMapping("/pin-verification")
+	@ProblemCodes({ OUTSIDE_INSURED_REGION, CARD_BLOCKED, NOT_ACTIVE, ACCOUNT_LOCKED, PIN_MISMATCH })
 	@Operation(summary = "Verify the social-security PIN at a settlement (SERVICE_WINDOW, TELLER in the insured city)",
 			description = "422 PIN_MISMATCH (with remainingAttempts), OUTSIDE_INSURED_REGION; 409 NOT_ACTIVE; 423 ACCOUNT_LOCKED.")
 	Verified verify(@AuthenticationPrincipal ServicePoint caller, @PathVariable String cardNumber,
@@ -44,6 +48,7 @@ class PinServicesController {
 	}
 
 	@PostMapping("/pin-change")
+	@ProblemCodes({ OUTSIDE_INSURED_REGION, CARD_BLOCKED, NOT_ACTIVE, ACCOUNT_LOCKED, PIN_MISMATCH, INITIAL_PIN_NOT_ALLOWED, WEAK_PIN, PIN_UNCHANGED })
 	@Operation(summary = "Change a known social-security PIN (SERVICE_WINDOW, TELLER in the insured city; E_SSC_MINI_PROGRAM)",
 			description = "422 PIN_MISMATCH, INITIAL_PIN_NOT_ALLOWED, WEAK_PIN, PIN_UNCHANGED; 409 NOT_ACTIVE; 423 ACCOUNT_LOCKED.")
 	CardView change(@AuthenticationPrincipal ServicePoint caller, @PathVariable String cardNumber,
@@ -52,6 +57,7 @@ class PinServicesController {
 	}
 
 	@PostMapping("/unlock")
+	@ProblemCodes({ OUTSIDE_INSURED_REGION, CARD_BLOCKED, NOT_LOCKED, IDENTITY_MISMATCH, IDENTITY_CHECKS_EXHAUSTED })
 	@Operation(summary = "Unlock the social-security account, keeping its PIN (SERVICE_WINDOW at a SERVICE_HALL, or TELLER, in the insured city)",
 			description = "409 NOT_LOCKED; 422 IDENTITY_MISMATCH, OUTSIDE_INSURED_REGION. The account returns to ACTIVE, "
 					+ "or to PENDING_ACTIVATION if it locked while sealed.")
