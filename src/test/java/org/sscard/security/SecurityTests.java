@@ -133,4 +133,16 @@ class SecurityTests extends ApiTest {
 		assertThat(env.status()).isEqualTo(404);
 	}
 
+	@Test
+	void infoTellsAdministratorsWhichBuildAndCommitRun() {
+		Response admin = this.api.get("/actuator/info", this.given.adminToken());
+
+		assertThat(this.api.get("/actuator/info", null).status()).isEqualTo(401);
+		assertThat(this.api.get("/actuator/info", this.given.teller("440305", "ICBC")).status()).isEqualTo(403);
+		assertThat(admin.status()).isEqualTo(200);
+		assertThat(admin.text("/build/artifact")).isEqualTo("sscard");
+		assertThat(admin.text("/build/version")).isNotBlank();
+		assertThat(admin.text("/git/commit/id")).as("git.properties from the build").matches("[0-9a-f]{7,40}");
+	}
+
 }
