@@ -2,11 +2,10 @@ package org.sscard.card;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.sscard.card.CardIssuing.FinancialApplication;
 import org.sscard.card.internal.Card;
 import org.sscard.card.internal.CardChanges;
@@ -42,16 +41,13 @@ public class CardLifecycle {
 
 	private final LossProperties loss;
 
-	private final TransactionTemplate transactions;
-
 	CardLifecycle(CardStore cards, CardChanges changes, Pins pins, IdentityCheckCounter identityChecks,
-			LossProperties loss, PlatformTransactionManager transactionManager) {
+			LossProperties loss) {
 		this.cards = cards;
 		this.changes = changes;
 		this.pins = pins;
 		this.identityChecks = identityChecks;
 		this.loss = loss;
-		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	public record LossReport(LossKind kind, IdNumber idNumber, String holderName) {
@@ -109,22 +105,20 @@ public class CardLifecycle {
 	public CardView replace(ServicePoint by, String cardNumber, Replacement request) {
 		FinancialApplication bank = request.financialAccount();
 		Instant now = Instant.now();
-		Decided decided = this.transactions.execute((status) -> {
-			Card old = this.cards.findForUpdate(cardNumber).orElseThrow(() -> CardStore.notFound(cardNumber));
+		AtomicReference<Card> created = new AtomicReference<>();
+		return this.changes.apply(cardNumber, (old) -> {
 			Optional<Rejection> refused = old.replace(by, request.newCardNumber(), request.reason(),
 					() -> newCardRefusal(request), now);
-			if (refused.isPresent()) {
+			if (refused.isEmpty()) {
+				// The old card's end is told before the new card's start.
 				this.cards.publishEvents(old);
-				return new Decided(null, refused.get());
+				created.set(this.cards.issueReplacement(old, request.newCardNumber(),
+						(bank != null) ? bank.bankCode() : null, (bank != null) ? bank.accountNumber() : null,
+						this.pins.hash(NewPin.INITIAL), by, now));
+				this.cards.publishEvents(created.get());
 			}
-			Card created = this.cards.issueReplacement(old, request.newCardNumber(),
-					(bank != null) ? bank.bankCode() : null, (bank != null) ? bank.accountNumber() : null,
-					this.pins.hash(NewPin.INITIAL), by, now);
-			this.cards.publishEvents(old);
-			this.cards.publishEvents(created);
-			return new Decided(created.view(), null);
-		});
-		return decided.answer();
+			return refused;
+		}, (old) -> created.get().view());
 	}
 
 	/** Cancels the card for good (注销): ADMIN, or a service hall in the insured city. */
@@ -159,17 +153,6 @@ public class CardLifecycle {
 	/** One call on one card, decided by the card. */
 	private CardView change(ServicePoint by, String cardNumber, Function<Card, Optional<Rejection>> intent) {
 		return this.changes.apply(cardNumber, intent, Card::view);
-	}
-
-	private record Decided(CardView view, Rejection refused) {
-
-		CardView answer() {
-			if (this.refused != null) {
-				throw this.refused.toException();
-			}
-			return this.view;
-		}
-
 	}
 
 }
