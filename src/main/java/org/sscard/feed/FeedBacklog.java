@@ -49,8 +49,9 @@ class FeedBacklog implements HealthIndicator {
 		}
 		Snapshot fresh;
 		try {
-			fresh = this.jdbc.queryForObject("select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0) "
-					+ "from feed_events where published_at is null",
+			fresh = this.jdbc.queryForObject("""
+					select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0) from feed_events
+					where position is null or position > (select published_position from feed_publication)""",
 					(rs, n) -> new Snapshot(rs.getLong(1), rs.getDouble(2), now));
 		}
 		catch (RuntimeException ex) {

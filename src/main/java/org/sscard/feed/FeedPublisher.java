@@ -26,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes numbered feed entries to the topic exchange {@code sscard.events}, at least once, in
- * position order: a batch is sent on one channel, RabbitMQ confirms it, and only then is it marked
- * published. A failure (broker down, unreachable, no confirm in time) leaves the whole batch
+ * position order: a batch is sent on one channel, RabbitMQ confirms it, and only then does
+ * {@code feed_publication.published_position} move past it (one row, not a mark on each entry: the
+ * entries stay as the sequencer wrote them). A failure (broker down, unreachable, no confirm in time) leaves the whole batch
  * unmarked and stops there; the next round sends it again from its first entry, so a card's
  * events reach the exchange in the order they happened, even after an outage, and a duplicate is
  * always one a consumer already had (consumers de-duplicate on {@code eventId}).
@@ -107,21 +108,20 @@ class FeedPublisher implements SmartLifecycle {
 					PUBLISHER_LOCK))) {
 				return 0;
 			}
+			long published = this.jdbc.queryForObject("select published_position from feed_publication", Long.class);
 			List<Row> batch = this.jdbc.query("""
 					select position, event_id, type, occurred_at, card_number, account, channel, branch_code, bank_code
-					from feed_events where published_at is null and position is not null
-					order by position limit ?""",
+					from feed_events where position > ? order by position limit ?""",
 					(rs, n) -> new Row(new FeedItem(rs.getLong("position"), rs.getObject("event_id", UUID.class),
 							rs.getString("type"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 							rs.getString("card_number"), rs.getString("account"), rs.getString("channel"),
 							rs.getString("branch_code")), rs.getString("bank_code")),
-					this.properties.batchSize());
+					published, this.properties.batchSize());
 			if (batch.isEmpty()) {
 				return 0;
 			}
 			send(batch);
-			this.jdbc.update("update feed_events set published_at = now() where position between ? and ? "
-					+ "and published_at is null", batch.get(0).item().position(),
+			this.jdbc.update("update feed_publication set published_position = ?",
 					batch.get(batch.size() - 1).item().position());
 			return batch.size();
 		});

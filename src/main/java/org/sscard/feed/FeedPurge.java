@@ -38,9 +38,9 @@ class FeedPurge {
 	int purgeOlderThan(long seconds) {
 		return this.jdbc.update("""
 				delete from feed_events
-				where published_at is not null
-				  and position <= (select max(position) from feed_events
-				                   where published_at < now() - make_interval(secs => ?))""", seconds);
+				where position <= (select max(position) from feed_events
+				                   where position <= (select published_position from feed_publication)
+				                     and occurred_at < now() - make_interval(secs => ?))""", seconds);
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,6 +41,9 @@ class BrokerOutageTests extends ApiTest {
 
 	static final int CARDS = 100;
 
+	@Autowired
+	FeedPurge purge;
+
 	@Test
 	void changesMadeWhileTheBrokerIsUnreachableAreAllPublishedInOrderOnceItIsBack() throws Exception {
 		String admin = this.given.adminToken();
@@ -64,6 +68,11 @@ class BrokerOutageTests extends ApiTest {
 				String metrics = this.api.get("/actuator/prometheus", admin).body();
 				assertThat(gauge(metrics, "sscard_feed_pending")).isGreaterThanOrEqualTo(2 * CARDS);
 				assertThat(gauge(metrics, "sscard_feed_oldest_pending_age_seconds")).isGreaterThan(0);
+
+				// Unpublished entries are never purged, however old.
+				this.purge.purgeOlderThan(0);
+				assertThat(this.jdbc.queryForObject("select count(*) from feed_events where card_number = any(?)",
+						Long.class, (Object) ours.toArray(String[]::new))).isEqualTo(2L * CARDS);
 			}
 			finally {
 				link.restore();
