@@ -38,6 +38,10 @@ for jdk in jdks:
         r = phase(jdk, kind)
         table.append(f"| {label} | {r['startup_s']} | {rss} | {names[kind]} | {float(r['rps']):.0f} | {r['p50_ms']} | "
                      f"{r['p90_ms']} | {r['p99_ms']} | {r['non2xx']} |")
+feed_off = phase(jdks[0], "ss_feed_off")
+if feed_off:
+    table.append(f"| {jdks[0]}, event feed off | | | social-security activation | {float(feed_off['rps']):.0f} | "
+                 f"{feed_off['p50_ms']} | {feed_off['p90_ms']} | {feed_off['p99_ms']} | {feed_off['non2xx']} |")
 table.append(f"| pgbench ceiling | | | the activation's SQL | {pgbench:.0f} | | | | |")
 table.append(f"| pgbench ceiling | | | an activation's least SQL | {pgbench_minimal:.0f} | | | | |")
 table.append(f"| pgbench ceiling | | | a verification's least SQL | {pgbench_verify:.0f} | | | | |")
@@ -47,6 +51,9 @@ activations = float(primary["rps"])
 result = (f"RESULT activations_per_s={activations:.0f} p50_ms={float(primary['p50_ms']):.1f} "
           f"p99_ms={float(primary['p99_ms']):.1f} pgbench_tps={pgbench:.0f} ratio={activations / pgbench:.2f} "
           f"minimal_sql_tps={pgbench_minimal:.0f} minimal_ratio={activations / pgbench_minimal:.2f}")
+if feed_off:
+    result += (f" feed_off_per_s={float(feed_off['rps']):.0f} "
+               f"feed_cost={1 - activations / float(feed_off['rps']):.2f}")
 verify = phase(jdks[0], "verify")
 verifications = float(verify["rps"])
 result_verify = (f"RESULT verifications_per_s={verifications:.0f} p50_ms={float(verify['p50_ms']):.1f} "

@@ -1,5 +1,8 @@
 package org.sscard.feed;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.sscard.card.CardEvent;
@@ -23,10 +26,19 @@ import org.sscard.card.CardEvent.PinReset;
 @Component
 class CardFeed {
 
+	private static final Logger log = LoggerFactory.getLogger(CardFeed.class);
+
 	private final EventFeed feed;
 
-	CardFeed(EventFeed feed) {
+	private final boolean enabled;
+
+	CardFeed(EventFeed feed, FeedProperties properties) {
 		this.feed = feed;
+		this.enabled = properties.enabled();
+		if (!this.enabled) {
+			log.warn("sscard.feed.enabled=false: card changes are not written to the event feed nor published; "
+					+ "this setting exists only to measure the feed's cost");
+		}
 	}
 
 	@EventListener
@@ -80,6 +92,9 @@ class CardFeed {
 	}
 
 	private void append(String type, CardEvent event) {
+		if (!this.enabled) {
+			return;
+		}
 		this.feed.append(new FeedEntry(type, event.card().cardNumber(), event.part().name(),
 				(event.by().channel() != null) ? event.by().channel().name() : null, event.by().branchCode(),
 				event.card().bankCode(), event.occurredAt()));
