@@ -23,6 +23,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.sscard.idempotency.IdempotencyStore.Claim;
@@ -54,12 +57,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final IdempotencyStore store;
 
+	private final PlatformTransactionManager transactions;
+
 	private final ErrorHandoff errors;
 
 	private final Counter replays;
 
-	IdempotencyFilter(IdempotencyStore store, ErrorHandoff errors, MeterRegistry meters) {
+	IdempotencyFilter(IdempotencyStore store, PlatformTransactionManager transactions, ErrorHandoff errors,
+			MeterRegistry meters) {
 		this.store = store;
+		this.transactions = transactions;
 		this.errors = errors;
 		this.replays = Counter.builder("sscard.idempotency.replays")
 			.description("POSTs answered with the stored first answer of their Idempotency-Key")
@@ -115,26 +122,59 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * Runs the call in a transaction that the call's own work joins, and stores its answer in that
+	 * same transaction: the work and "this key was answered so" commit together or not at all. A
+	 * crash or a database failover between the two can then no longer leave work done under a key
+	 * that a retry would run again (and be refused, say {@code ALREADY_ACTIVE}, for what it did
+	 * itself). The answer is held back until the commit; if the commit fails the caller gets that
+	 * failure instead, and a retry with the key finds either the stored answer or nothing done.
+	 */
 	private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String caller,
 			String key) throws IOException, ServletException {
 		ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+		TransactionStatus transaction = this.transactions.getTransaction(TransactionDefinition.withDefaults());
 		boolean completed = false;
 		try {
 			chain.doFilter(request, captured);
 			// Answers Spring gave before the controller ran (415, 406, 400 for the body, ...) did
 			// nothing: a retry, say with the right Content-Type, must run rather than replay them.
-			if (captured.getStatus() < 500 && request.getAttribute(ErrorTranslator.REFUSED_BEFORE_HANDLER) == null) {
-				this.store.complete(caller, key, captured.getStatus(), captured.getContentType(),
-						new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
+			boolean storable = captured.getStatus() < 500
+					&& request.getAttribute(ErrorTranslator.REFUSED_BEFORE_HANDLER) == null;
+			if (transaction.isRollbackOnly() || !storable) {
+				// The work refused itself by rolling back (or failed): it changed nothing, so the
+				// answer is stored on its own, after the rollback, as before.
+				this.transactions.rollback(transaction);
+			}
+			if (storable) {
+				complete(caller, key, captured);
+				if (!transaction.isCompleted()) {
+					this.transactions.commit(transaction);
+				}
 				completed = true;
 			}
 		}
+		catch (RuntimeException ex) {
+			if (!transaction.isCompleted()) {
+				this.transactions.rollback(transaction);
+			}
+			captured.reset();
+			this.errors.answer(request, captured, ex);
+		}
 		finally {
+			if (!transaction.isCompleted()) {
+				this.transactions.rollback(transaction);
+			}
 			if (!completed) {
 				releaseQuietly(caller, key);
 			}
 			captured.copyBodyToResponse();
 		}
+	}
+
+	private void complete(String caller, String key, ContentCachingResponseWrapper captured) {
+		this.store.complete(caller, key, captured.getStatus(), captured.getContentType(),
+				new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
 	}
 
 	private void releaseQuietly(String caller, String key) {

@@ -56,6 +56,42 @@ class IdempotencyTests extends ApiTest {
 		assertThat(mismatchCount(card)).isEqualTo(1);
 	}
 
+	/**
+	 * The call's work and its key's stored answer commit together. Injected fault: the database
+	 * refuses to store this one key's answer, as when the instance dies, or the primary fails over,
+	 * between the work and that update. The work must then not stay done either, or the retry would
+	 * run again and be refused ALREADY_ACTIVE for what the first attempt did.
+	 */
+	@Test
+	void theWorkAndItsStoredAnswerCommitTogether() {
+		TestCard card = this.given.card("440305", null);
+		String window = this.given.window("HOSPITAL", "440305");
+		String key = "store-fails-" + card.cardNumber();
+		String trigger = "refuse_answer_" + card.cardNumber().toLowerCase();
+		this.jdbc.execute("""
+				create or replace function test_refuse_answer() returns trigger language plpgsql as $$
+				begin raise exception 'injected fault: the answer could not be stored'; end $$""");
+		this.jdbc.execute("create trigger " + trigger + " before update on idempotency_keys for each row when "
+				+ "(new.idempotency_key = '" + key + "' and new.state = 'COMPLETED') execute function test_refuse_answer()");
+		Response first;
+		try {
+			first = this.api.post(path(card), window, ACTIVATE, Map.of("Idempotency-Key", key));
+		}
+		finally {
+			this.jdbc.execute("drop trigger " + trigger + " on idempotency_keys");
+		}
+		assertThat(first.status()).isGreaterThanOrEqualTo(500);
+		assertThat(first.header("content-type")).startsWith("application/problem+json");
+		assertThat(socialSecurityStatus(card)).isEqualTo("PENDING_ACTIVATION");
+
+		Response retry = this.api.post(path(card), window, ACTIVATE, Map.of("Idempotency-Key", key));
+
+		assertThat(retry.status()).as(retry.body()).isEqualTo(200);
+		assertThat(retry.header("Idempotent-Replayed")).isNull();
+		assertThat(socialSecurityStatus(card)).isEqualTo("ACTIVE");
+		assertThat(events(card, "ACTIVATED")).isEqualTo(1);
+	}
+
 	@Test
 	void theSameKeyWithAnotherBodyIsRefused() {
 		TestCard card = this.given.card("440305", null);
