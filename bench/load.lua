@@ -4,6 +4,7 @@
 -- kind "fin":  financial activations, each on a distinct card, with its holder's identity
 -- kind "verify": PIN verifications (a settlement), random active cards of [first, first+count)
 -- kind "read": card look-ups, random cards of [first, first+count)
+-- kind "events": a card's audit trail (its first page), random cards of [first, first+count)
 -- Each thread takes its own slice of the range and stops when it is used up, so no card is
 -- activated twice. done() prints one machine-readable BENCHLINE (it runs in wrk's main Lua state,
 -- which has not seen the arguments, so bench/run adds the kind).
@@ -50,6 +51,9 @@ end
 function request()
   if kind == "read" then
     return wrk.format("GET", "/api/v1/cards/" .. card_number(math.random(lo, hi)), headers)
+  end
+  if kind == "events" then
+    return wrk.format("GET", "/api/v1/cards/" .. card_number(math.random(lo, hi)) .. "/events", headers)
   end
   if kind == "verify" then
     return wrk.format("POST", "/api/v1/cards/" .. card_number(math.random(lo, hi))

@@ -42,6 +42,11 @@ feed_off = phase(jdks[0], "ss_feed_off")
 if feed_off:
     table.append(f"| {jdks[0]}, event feed off | | | social-security activation | {float(feed_off['rps']):.0f} | "
                  f"{feed_off['p50_ms']} | {feed_off['p90_ms']} | {feed_off['p99_ms']} | {feed_off['non2xx']} |")
+for kind, call in (("ss_two", "social-security activation"), ("verify_two", "PIN verification")):
+    two = phase(jdks[0], kind)
+    if two:
+        table.append(f"| {jdks[0]}, two instances behind HAProxy | | | {call} | {float(two['rps']):.0f} | "
+                     f"{two['p50_ms']} | {two['p90_ms']} | {two['p99_ms']} | {two['non2xx']} |")
 table.append(f"| pgbench ceiling | | | the activation's SQL | {pgbench:.0f} | | | | |")
 table.append(f"| pgbench ceiling | | | an activation's least SQL | {pgbench_minimal:.0f} | | | | |")
 table.append(f"| pgbench ceiling | | | a verification's least SQL | {pgbench_verify:.0f} | | | | |")
@@ -54,6 +59,9 @@ result = (f"RESULT activations_per_s={activations:.0f} p50_ms={float(primary['p5
 if feed_off:
     result += (f" feed_off_per_s={float(feed_off['rps']):.0f} "
                f"feed_cost={1 - activations / float(feed_off['rps']):.2f}")
+two = phase(jdks[0], "ss_two")
+if two:
+    result += f" two_instances_per_s={float(two['rps']):.0f} two_instances_p99_ms={float(two['p99_ms']):.1f}"
 verify = phase(jdks[0], "verify")
 verifications = float(verify["rps"])
 result_verify = (f"RESULT verifications_per_s={verifications:.0f} p50_ms={float(verify['p50_ms']):.1f} "
