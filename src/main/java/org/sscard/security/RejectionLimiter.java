@@ -19,6 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.sscard.shared.DomainException;
 import org.sscard.shared.ErrorCode;
 import org.sscard.shared.ErrorHandoff;
+import org.sscard.shared.ErrorTranslator;
 
 /**
  * Limits how many business rejections (409, 422, 423) one caller may collect on card calls:
@@ -78,9 +79,19 @@ class RejectionLimiter extends OncePerRequestFilter {
 		}
 		chain.doFilter(request, response);
 		int status = response.getStatus();
-		if (status == 409 || status == 422 || status == 423) {
+		if ((status == 409 || status == 422 || status == 423) && !aboutTheKey(request)) {
 			bucket.take(this.clock.millis());
 		}
+	}
+
+	/**
+	 * Refusals of the Idempotency-Key itself are not business rejections: they leave no audit event
+	 * and tell nothing about a card, and a client retrying a call still in progress (as it must after a
+	 * timeout or a failover) would otherwise be throttled for doing the right thing.
+	 */
+	private static boolean aboutTheKey(HttpServletRequest request) {
+		Object code = request.getAttribute(ErrorTranslator.ERROR_CODE);
+		return code == ErrorCode.IDEMPOTENCY_KEY_IN_USE || code == ErrorCode.IDEMPOTENCY_KEY_REUSED;
 	}
 
 	private static final class Bucket {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
@@ -55,6 +56,9 @@ public class ErrorTranslator extends ResponseEntityExceptionHandler {
 	 */
 	public static final String REFUSED_BEFORE_HANDLER = ErrorTranslator.class.getName() + ".refusedBeforeHandler";
 
+	/** The {@link ErrorCode} of a refusal this translator answered, for filters that act on it afterwards. */
+	public static final String ERROR_CODE = ErrorTranslator.class.getName() + ".errorCode";
+
 	public static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorTranslator.class);
@@ -67,10 +71,11 @@ public class ErrorTranslator extends ResponseEntityExceptionHandler {
 	private static final JsonMapper CONTAINER_JSON = JsonMapper.builder().build();
 
 	@ExceptionHandler(DomainException.class)
-	ResponseEntity<Object> domain(DomainException ex) {
+	ResponseEntity<Object> domain(DomainException ex, HttpServletRequest request) {
 		if (ex.getCause() != null && Failures.databaseUnavailable(ex.getCause())) {
 			return unavailable(ex.getCause());
 		}
+		request.setAttribute(ERROR_CODE, ex.code());
 		ProblemDetail problem = problem(ex.code(), ex.detail());
 		ex.properties().forEach(problem::setProperty);
 		HttpHeaders headers = new HttpHeaders();

@@ -77,10 +77,8 @@ class PrimaryFailoverIT {
 				assertThat(figures.answered500()).as("500s").isZero();
 				assertThat(figures.hangs()).as("calls unanswered within " + TellerLoad.ATTEMPT_TIMEOUT).isZero();
 				assertThat(figures.connectionErrors()).as("connections the service dropped").isZero();
-				// Known gap (docs/deployment.md): a call whose commit
-				// reached the standby but whose answer was lost with the primary is stored as answered only
-				// after its commit, so its retry runs again and meets its own activation.
-				assertThat(figures.failedCalls() - ambiguous.size()).as("calls that did not succeed when retried "
+				assertThat(ambiguous).as("retries refused ALREADY_ACTIVE for the work of their own first attempt").isEmpty();
+				assertThat(figures.failedCalls()).as("calls that did not succeed when retried "
 						+ "with their key: " + figures.wrongAnswers()).isZero();
 				assertThat(recovery).as("serving again after the promotion").isLessThan(Duration.ofSeconds(5));
 			}

@@ -251,8 +251,8 @@ final class TellerLoad {
 
 	/**
 	 * Calls that failed during the fault and whose retry found the card already active: the first
-	 * attempt committed (the lost-writes check shows the card active) but its answer was lost before
-	 * the answer was stored for its key (docs/deployment.md, "Known gap").
+	 * attempt's work committed without its key's answer. Must be none: the work and the key's answer
+	 * commit in one transaction (IdempotencyFilter); counted so that a regression says what it is.
 	 */
 	static List<Call> ambiguousCommits(List<Call> calls) {
 		return calls.stream()
