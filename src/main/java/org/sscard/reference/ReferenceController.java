@@ -83,7 +83,8 @@ class ReferenceController {
 	}
 
 	@Schema(description = "A branch as it was opened")
-	record BranchRecord(String code, @Schema(maxLength = 100, example = "工商银行深圳南山支行") String name, BranchKind kind,
+	record BranchRecord(@Schema(maxLength = 32, pattern = "^[A-Z0-9-]{3,32}$", example = "SZ-ICBC-01") String code,
+			@Schema(maxLength = 100, example = "工商银行深圳南山支行") String name, BranchKind kind,
 			String regionCode, @Schema(nullable = true, description = "The bank of a BANK_BRANCH, else null") String bankCode) {
 
 		static BranchRecord of(BranchRef branch) {

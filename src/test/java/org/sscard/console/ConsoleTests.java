@@ -180,10 +180,11 @@ class ConsoleTests extends ApiTest {
 
 	@Test
 	void namesStandBesideCodesAndEventsReadInTheClerksLanguage() {
-		String branch = this.given.branch("BANK_BRANCH", "440305", "ICBC");
+		String branch = branch("BANK_BRANCH", "440305", "ICBC", "工商银行深圳南山支行");
 		String teller = operator("TELLER", branch);
 		TestCard card = this.given.card("440305", "ICBC");
-		String pharmacy = this.given.window("PHARMACY", "440306");
+		String pharmacyBranch = branch("PHARMACY", "440306", null, "深圳市宝安区大药房");
+		String pharmacy = this.api.token(operator("SERVICE_WINDOW", pharmacyBranch), PASSWORD);
 		String activation = card.path("/social-security-account/activation");
 		assertThat(this.api.post(activation, pharmacy, Map.of("currentPin", "111111", "newPin", GOOD_PIN, "phone",
 				"13812345678")).code()).isEqualTo("PIN_MISMATCH");
@@ -192,12 +193,13 @@ class ConsoleTests extends ApiTest {
 		signIn(teller);
 		lookUp(card);
 
-		assertThat(text("who")).contains("银行柜员", "Test BANK_BRANCH " + branch + "（" + branch + "）");
+		assertThat(text("who")).contains("银行柜员", "工商银行深圳南山支行（" + branch + "）");
 		assertThat(text("card-holder")).contains("深圳市南山区（440305）");
 		assertThat(text("card-financial")).contains("中国工商银行（ICBC）", "人民币借记账户").doesNotContain("CNY");
 		browser.findElement(By.id("action-events")).click();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#events-body table")));
-		assertThat(text("events-body")).contains("申请办理", "被拒绝", "新密码过于简单", "密码错误", "定点药店", "发卡")
+		assertThat(text("events-body")).contains("申请办理", "被拒绝", "新密码过于简单", "密码错误", "定点药店",
+				"深圳市宝安区大药房（" + pharmacyBranch + "）", "发卡")
 			.doesNotContain("WEAK_PIN", "PIN_MISMATCH");
 		assertThat(script("return [...document.querySelectorAll('#events-body tbody tr')]"
 				+ ".filter(r => r.cells[2].textContent === r.cells[3].textContent"
@@ -238,7 +240,7 @@ class ConsoleTests extends ApiTest {
 
 	@Test
 	void tellerActivatesBothAccountsAtOnce() {
-		String branch = this.given.branch("BANK_BRANCH", "440305", "ICBC");
+		String branch = branch("BANK_BRANCH", "440305", "ICBC", "工商银行深圳南山支行");
 		String teller = operator("TELLER", branch);
 		TestCard card = this.given.card("440305", "ICBC");
 		signIn(teller);
@@ -261,14 +263,14 @@ class ConsoleTests extends ApiTest {
 		this.wait.until((driver) -> "ACTIVE".equals(status("ss-status")));
 		assertThat(status("fin-status")).isEqualTo("ACTIVE");
 		assertThat(messageText()).contains("社保账户和金融账户均已激活");
-		assertThat(text("card-financial")).contains(branch, "银行柜台");
+		assertThat(text("card-financial")).contains("工商银行深圳南山支行（" + branch + "）", "银行柜台");
 		assertThat(shown("action-ss-reset") && shown("action-fin-reset")).isTrue();
 		screenshot("combined-activation");
 	}
 
 	@Test
 	void wrongCurrentPinsCountDownAndTheThirdLocksTheAccount() {
-		String pharmacy = operator("SERVICE_WINDOW", this.given.branch("PHARMACY", "440306", null));
+		String pharmacy = operator("SERVICE_WINDOW", branch("PHARMACY", "440306", null, "深圳市宝安区大药房"));
 		TestCard card = this.given.card("440305", null);
 		signIn(pharmacy);
 		lookUp(card);
@@ -326,7 +328,7 @@ class ConsoleTests extends ApiTest {
 
 	@Test
 	void aTellerOfAnotherCityIsOfferedOnlyTheBankServicesAndToldWhereTheRestIsDone() {
-		String guangzhou = operator("TELLER", this.given.branch("BANK_BRANCH", "440106", "ICBC"));
+		String guangzhou = operator("TELLER", branch("BANK_BRANCH", "440106", "ICBC", "工商银行广州天河支行"));
 		TestCard card = this.given.card("440305", "ICBC");
 		signIn(guangzhou);
 		lookUp(card);
@@ -406,7 +408,7 @@ class ConsoleTests extends ApiTest {
 
 	@Test
 	void hospitalWindowTakesATemporaryLossReportAndReleasesIt() {
-		String clerk = operator("SERVICE_WINDOW", this.given.branch("HOSPITAL", "440305", null));
+		String clerk = operator("SERVICE_WINDOW", branch("HOSPITAL", "440305", null, "深圳市南山区人民医院"));
 		TestCard card = this.given.card("440305", "ICBC");
 		signIn(clerk);
 		lookUp(card);
@@ -466,7 +468,7 @@ class ConsoleTests extends ApiTest {
 
 	@Test
 	void aCardLostWhileItsFormIsOpenIsRefusedWithItsStatus() {
-		String teller = operator("TELLER", this.given.branch("BANK_BRANCH", "440305", "ICBC"));
+		String teller = operator("TELLER", branch("BANK_BRANCH", "440305", "ICBC", "工商银行深圳南山支行"));
 		TestCard card = this.given.card("440305", "ICBC");
 		signIn(teller);
 		lookUp(card);
@@ -491,7 +493,7 @@ class ConsoleTests extends ApiTest {
 
 	@Test
 	void anIdNumberListsTheHoldersCardsNewestFirst() {
-		String hall = operator("SERVICE_WINDOW", this.given.branch("SERVICE_HALL", "440304", null));
+		String hall = operator("SERVICE_WINDOW", branch("SERVICE_HALL", "440304", null, "深圳市福田区社会保险服务大厅"));
 		TestCard old = this.given.card("440305", "ICBC");
 		String admin = this.given.adminToken();
 		assertThat(this.api.post(old.path("/loss-report"), this.api.token(hall, PASSWORD),
@@ -643,6 +645,19 @@ class ConsoleTests extends ApiTest {
 		type("ss-activation-new-pin", GOOD_PIN);
 		type("ss-activation-new-pin-confirm", GOOD_PIN);
 		type("ss-activation-phone", "13812345678", Keys.ENTER);
+	}
+
+	/** A branch named as a counter reads it (the screenshots show the names); returns its code. */
+	private String branch(String kind, String regionCode, String bankCode, String name) {
+		String code = "C-" + kind.charAt(0) + "-" + Fixtures.next();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("code", code);
+		body.put("name", name);
+		body.put("kind", kind);
+		body.put("regionCode", regionCode);
+		body.put("bankCode", bankCode);
+		assertThat(this.api.post("/api/v1/admin/branches", this.given.adminToken(), body).status()).isEqualTo(201);
+		return code;
 	}
 
 	/** A signed-up operator of this branch; returns the username (the password is {@link #PASSWORD}). */
