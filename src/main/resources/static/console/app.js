@@ -2,6 +2,7 @@
 // textContent, never by parsing strings as HTML, so nothing the API returns can become markup or script.
 
 import * as api from './api.js';
+import * as names from './names.js';
 import { t, has, label, formatTime, language, setLanguage, otherLanguage } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -22,23 +23,33 @@ const NEW_PIN = field('new-pin', 'newPin', 'new-pin');
 
 const STAFF = ['TELLER', 'SERVICE_WINDOW', 'ADMIN'];
 
-// Which role may do what follows API.md. A SERVICE_WINDOW sees the social-security reset
-// although only one at a service hall may do it: the token does not say the branch's kind,
-// so the API decides and its 403 gets a message that sends the holder to a service hall.
+// Where a service may be done, as API.md rules, from the clerk's own branch (`here`: its kind,
+// region and bank, from the reference data). Each answers null when the place allows the service,
+// else why not: the console then offers no button but says where to send the holder, instead of
+// letting the clerk fill a form the API would refuse (OUTSIDE_INSURED_REGION, WRONG_BANK, 403).
+const IN_CITY = (card, here) => (here.regionCode.slice(0, 4) === card.insuredRegionCode.slice(0, 4) ? null : 'city');
+const AT_BANK = (card, here) => (card.financialAccount && card.financialAccount.bankCode === here.bankCode ? null : 'bank');
+// Only a service hall's window, or a bank counter, resets, unlocks and takes formal loss reports.
+const HALL_OR_COUNTER = (card, here) => (here.kind === 'SERVICE_HALL' || here.kind === 'BANK_BRANCH' ? null : 'hall');
+
+// Which role may do what, in which state of the card, and where, follows API.md. Without the
+// clerk's branch (reference data unavailable) the places are not checked here: the API decides,
+// and its refusal is explained.
 const ACTIONS = [
   {
-    id: 'combined', roles: ['TELLER'], path: '/activation',
+    id: 'combined', roles: ['TELLER'], path: '/activation', places: [IN_CITY, AT_BANK],
     fields: [ID_NUMBER, HOLDER_NAME, PHONE, CURRENT_PIN,
       field('new-pin', 'socialSecurityPin', 'social-security-pin'), field('new-pin', 'financialPin', 'financial-pin')],
     applies: (card) => normal(card) && ss(card) === 'PENDING_ACTIVATION' && fin(card) === 'PENDING_ACTIVATION',
   },
   {
     id: 'ss-activation', roles: ['SERVICE_WINDOW', 'TELLER'], path: '/social-security-account/activation',
+    places: [IN_CITY],
     fields: [CURRENT_PIN, NEW_PIN, PHONE],
     applies: (card) => normal(card) && ss(card) === 'PENDING_ACTIVATION',
   },
   {
-    id: 'fin-activation', roles: ['TELLER'], path: '/financial-account/activation',
+    id: 'fin-activation', roles: ['TELLER'], path: '/financial-account/activation', places: [AT_BANK],
     fields: [ID_NUMBER, HOLDER_NAME, PHONE, NEW_PIN],
     applies: (card) => normal(card) && fin(card) === 'PENDING_ACTIVATION',
   },
@@ -46,50 +57,69 @@ const ACTIONS = [
     // The phone is asked every time: a reset of an account that locked while still sealed is its
     // activation and must record it (PHONE_REQUIRED), and otherwise it refreshes the contact phone.
     id: 'ss-reset', roles: ['SERVICE_WINDOW', 'TELLER'], path: '/social-security-account/pin-reset',
+    places: [HALL_OR_COUNTER, IN_CITY],
     fields: [ID_NUMBER, HOLDER_NAME, NEW_PIN, PHONE],
     applies: (card) => normal(card) && resettable(ss(card)),
   },
   {
-    id: 'fin-reset', roles: ['TELLER'], path: '/financial-account/pin-reset',
+    id: 'fin-reset', roles: ['TELLER'], path: '/financial-account/pin-reset', places: [AT_BANK],
     fields: [ID_NUMBER, HOLDER_NAME, NEW_PIN],
     applies: (card) => normal(card) && resettable(fin(card)),
   },
-  // The PIN services of the social-security account (unlock only at a service hall or a bank
-  // counter: the API's 403 elsewhere is explained, as for the reset). Verification answers
-  // {"verified": true} rather than the card.
+  // The PIN services of the social-security account. Verification answers {"verified": true}
+  // rather than the card.
   {
     id: 'ss-unlock', roles: ['SERVICE_WINDOW', 'TELLER'], path: '/social-security-account/unlock',
+    places: [HALL_OR_COUNTER, IN_CITY],
     fields: [ID_NUMBER, HOLDER_NAME],
     applies: (card) => normal(card) && ss(card) === 'LOCKED',
   },
   {
     id: 'ss-verify', roles: ['SERVICE_WINDOW', 'TELLER'], path: '/social-security-account/pin-verification',
+    places: [IN_CITY],
     fields: [field('pin', 'pin', 'pin')], answersCard: false,
     applies: (card) => normal(card) && ss(card) === 'ACTIVE',
   },
   {
     id: 'ss-change', roles: ['SERVICE_WINDOW', 'TELLER'], path: '/social-security-account/pin-change',
+    places: [IN_CITY],
     fields: [CURRENT_PIN, NEW_PIN],
     applies: (card) => normal(card) && ss(card) === 'ACTIVE',
   },
-  // A formal report is taken in person at a service hall or a bank counter; as with the reset,
-  // the token does not say the window's kind, so the API decides and its 403 is explained.
+  // Loss reports: any staff who may read the card (whoever sees it here may), a formal one only in
+  // person at a service hall or a bank counter.
   {
-    id: 'loss-temporary', roles: STAFF, path: '/loss-report', body: { kind: 'TEMPORARY' },
+    id: 'loss-temporary', roles: STAFF, path: '/loss-report', body: { kind: 'TEMPORARY' }, places: [],
     fields: [ID_NUMBER, HOLDER_NAME],
     applies: normal,
   },
   {
     id: 'loss-formal', roles: ['SERVICE_WINDOW', 'TELLER'], path: '/loss-report', body: { kind: 'FORMAL' },
+    places: [HALL_OR_COUNTER],
     fields: [ID_NUMBER, HOLDER_NAME],
     applies: (card) => card.status === 'NORMAL' || card.status === 'TEMPORARILY_LOST',
   },
   {
-    id: 'loss-release', roles: STAFF, path: '/loss-report/release',
+    id: 'loss-release', roles: STAFF, path: '/loss-report/release', places: [],
     fields: [ID_NUMBER, HOLDER_NAME],
     applies: (card) => card.status === 'TEMPORARILY_LOST',
   },
 ];
+
+/** Null when the clerk may do the action on the card here, else the reason it must be done elsewhere. */
+function elsewhere(action, card) {
+  const here = names.ownBranch();
+  if (!here) {
+    return null;
+  }
+  for (const place of action.places) {
+    const reason = place(card, here);
+    if (reason) {
+      return reason;
+    }
+  }
+  return null;
+}
 
 // These answers mean the card changed under the clerk's feet: show it as it is now.
 const REFRESH_AFTER = ['CARD_BLOCKED', 'ALREADY_ACTIVE', 'NOT_ACTIVE', 'NOT_LOCKED', 'ACCOUNT_LOCKED', 'CONCURRENT_UPDATE',
@@ -181,6 +211,12 @@ async function signIn(event) {
     return;
   }
   username.value = '';
+  // Names and the clerk's own branch; a failure leaves codes on screen, and the API decides.
+  await names.load().catch(() => {});
+  if (!api.caller()) {
+    endSession('signIn.expired');
+    return;
+  }
   clearMessage();
   $('sign-in-view').hidden = true;
   $('work-view').hidden = false;
@@ -195,6 +231,7 @@ async function signIn(event) {
 
 function endSession(messageKey) {
   api.signOut();
+  names.forget();
   clearTimeout(state.expiry);
   showHolderCards(null);
   showCard(null);
@@ -213,7 +250,7 @@ function renderWho() {
   const caller = api.caller();
   who.hidden = !caller;
   if (caller) {
-    const params = { user: caller.username, role: label('role', caller.role), branch: caller.branchCode };
+    const params = { user: caller.username, role: label('role', caller.role), branch: names.branch(caller.branchCode) };
     who.textContent = t(caller.branchCode ? 'who' : 'who.noBranch', params);
   }
 }
@@ -252,7 +289,7 @@ async function lookUp(event) {
     return;
   }
   clearMessage();
-  showCard(result.body);
+  await showNamedCard(result.body);
   const first = [...$('action-buttons').children].find((button) => !button.hidden);
   (first || $('card-heading')).focus();
 }
@@ -320,7 +357,7 @@ function renderHolderCards() {
     row.append(numberCell);
     for (const value of [
       statusBadge(card.status, 'cardStatus'),
-      card.insuredRegionCode,
+      names.region(card.insuredRegionCode),
       statusBadge(ss(card)),
       card.financialAccount ? statusBadge(fin(card)) : t('fact.none'),
       card.replacementFor || t('fact.none'),
@@ -353,9 +390,16 @@ async function openCard(cardNumber) {
     return;
   }
   clearMessage();
-  showCard(result.body);
+  await showNamedCard(result.body);
   const first = [...$('action-buttons').children].find((button) => !button.hidden);
   (first || $('card-heading')).focus();
+}
+
+/** Shows a card once the names of the branches it mentions are known. */
+async function showNamedCard(card) {
+  const accounts = [card.socialSecurityAccount, card.financialAccount].filter(Boolean);
+  await names.loadBranches(accounts.map((account) => account.activatedAtBranch)).catch(() => {});
+  showCard(card);
 }
 
 /** Shows a card, or none. Another card than the one shown closes and empties every form. */
@@ -382,7 +426,7 @@ async function refreshCard() {
   }
   const result = await api.get(cardPath(state.card.cardNumber));
   if (result.ok) {
-    showCard(result.body);
+    await showNamedCard(result.body);
   } else if (result.status === 401) {
     endSession('signIn.expired');
   }
@@ -404,7 +448,7 @@ function renderCard() {
     ['name', 'fact.name', holder.name],
     ['id-number', 'fact.idNumber', holder.idNumber, 'mono'],
     ['phone', 'fact.phone', holder.phone || t('fact.none'), 'mono'],
-    ['insured-region', 'fact.insuredRegion', card.insuredRegionCode, 'mono'],
+    ['insured-region', 'fact.insuredRegion', names.region(card.insuredRegionCode)],
     ['card-status', 'fact.cardStatus', statusBadge(card.status, 'cardStatus')],
     ['applications', 'fact.applications', (card.applications || []).map((a) => label('application', a)).join('、')],
     ...lifecycleFacts(card),
@@ -419,9 +463,10 @@ function renderCard() {
   $('card-no-financial').hidden = Boolean(account);
   if (account) {
     facts($('card-financial'), [
-      ['fin-bank', 'fact.bank', account.bankCode, 'mono'],
+      ['fin-bank', 'fact.bank', names.bank(account.bankCode)],
       ['fin-account-number', 'fact.accountNumber', account.accountNumber, 'mono'],
-      ['fin-type', 'fact.accountType', `${account.currency} / ${label('type', account.type)}`],
+      ['fin-type', 'fact.accountType', t('accountKind', { currency: label('currency', account.currency),
+        type: label('type', account.type) })],
       ...accountFacts('fin', account),
     ]);
   }
@@ -451,7 +496,7 @@ function accountFacts(prefix, account) {
   if (account.activatedAt) {
     rows.push(
       [`${prefix}-activated-at`, 'fact.activatedAt', formatTime(account.activatedAt)],
-      [`${prefix}-activated-at-branch`, 'fact.activatedAtBranch', account.activatedAtBranch || t('fact.none'), 'mono'],
+      [`${prefix}-activated-at-branch`, 'fact.activatedAtBranch', names.branch(account.activatedAtBranch)],
       [`${prefix}-activation-channel`, 'fact.activationChannel', label('channel', account.activationChannel)],
     );
   }
@@ -633,20 +678,49 @@ function element(tag, { id, className, i18n } = {}) {
 
 function renderActions() {
   const role = api.caller() && api.caller().role;
+  const card = state.card;
   let shown = 0;
+  // The services this clerk would do on this card but may not do here: reason -> their actions.
+  const referrals = new Map();
   for (const action of ACTIONS) {
-    const allowed = action.roles.includes(role) && action.applies(state.card);
+    const wanted = action.roles.includes(role) && action.applies(card);
+    const reason = wanted ? elsewhere(action, card) : null;
+    const allowed = wanted && !reason;
     $(`action-${action.id}`).hidden = !allowed;
     if (allowed) {
       shown += 1;
     } else if (state.open === action.id) {
       closeForm(false);
     }
+    if (reason) {
+      referrals.set(reason, [...(referrals.get(reason) || []), action.id]);
+    }
   }
   $('action-events').hidden = !STAFF.includes(role);
   const none = $('no-actions');
   none.hidden = shown > 0;
-  none.textContent = t(role === 'ADMIN' && normal(state.card) ? 'actions.adminOnly' : 'actions.none');
+  none.textContent = t(role === 'ADMIN' && normal(card) ? 'actions.adminOnly' : 'actions.none');
+  renderElsewhere(card, referrals);
+}
+
+/** Where to send the holder for what cannot be done here: the insured city, the account's bank, a service hall. */
+function renderElsewhere(card, referrals) {
+  const list = $('elsewhere');
+  list.replaceChildren();
+  list.hidden = referrals.size === 0;
+  const bankCode = card.financialAccount && card.financialAccount.bankCode;
+  const params = {
+    region: names.region(card.insuredRegionCode),
+    city: names.cityName(card.insuredRegionCode) || card.insuredRegionCode.slice(0, 4),
+    bank: names.bank(bankCode),
+    bankName: names.bankName(bankCode) || bankCode,
+  };
+  for (const [reason, actions] of referrals) {
+    const item = element('li');
+    item.dataset.reason = reason;
+    item.textContent = t(`elsewhere.${reason}`, { ...params, actions: actions.map((id) => t(`action.${id}`)).join(t('list.separator')) });
+    list.append(item);
+  }
 }
 
 function toggleForm(action) {
@@ -782,7 +856,7 @@ async function submitAction(action, form) {
         return;
       }
     } else {
-      showCard(result.body);
+      await showNamedCard(result.body);
     }
     closeForm(false);
     showMessage('success', () => t(`success.${action.id}`), 'OK');
@@ -861,7 +935,9 @@ async function loadEvents() {
     showProblem(result, { kind: 'events', cardNumber: state.card.cardNumber });
     return false;
   }
-  state.events = Array.isArray(result.body) ? result.body : [];
+  const events = Array.isArray(result.body) ? result.body : [];
+  await names.loadBranches(events.map((event) => event.branchCode)).catch(() => {});
+  state.events = events;
   renderEvents();
   return true;
 }
@@ -880,7 +956,7 @@ function renderEvents() {
   const caption = element('caption', { i18n: 'events.caption' });
   const head = document.createElement('thead');
   const headRow = document.createElement('tr');
-  for (const key of ['occurredAt', 'account', 'action', 'outcome', 'code', 'channel', 'branch', 'actor']) {
+  for (const key of ['occurredAt', 'account', 'action', 'outcome', 'reason', 'channel', 'branch', 'actor']) {
     const cell = element('th', { i18n: `events.${key}` });
     cell.scope = 'col';
     headRow.append(cell);
@@ -890,15 +966,17 @@ function renderEvents() {
   for (const event of state.events) {
     const row = document.createElement('tr');
     row.className = event.outcome === 'REJECTED' ? 'rejected' : '';
+    row.dataset.code = event.code || '';
     for (const text of [
       formatTime(event.occurredAt),
       label('account', event.account),
       label('eventAction', event.action),
       label('outcome', event.outcome),
-      event.code || t('fact.none'),
+      // A wrong PIN's reason is the action itself: said once.
+      (event.code && event.code !== event.action) ? label('reason', event.code) : t('fact.none'),
       label('channel', event.channel),
-      event.branchCode || t('fact.none'),
-      event.actor || t('fact.none'),
+      names.branch(event.branchCode),
+      label('actor', event.actor),
     ]) {
       const cell = document.createElement('td');
       cell.textContent = text;
@@ -947,31 +1025,42 @@ function showProblem(result, context, box = 'message') {
 
 function problemText(problem, result, context) {
   const code = problem.code;
+  const role = api.caller() && api.caller().role;
+  const region = problem.insuredRegionCode ? String(problem.insuredRegionCode) : '';
   const params = {
     ...problem,
     code,
     status: result.status,
     cardNumber: context.cardNumber,
     retryAfter: result.retryAfter,
-    city: problem.insuredRegionCode ? String(problem.insuredRegionCode).slice(0, 4) : '',
+    region: region ? names.region(region) : '',
+    city: region ? (names.cityName(region) || region.slice(0, 4)) : '',
+    bank: problem.bankCode ? names.bank(problem.bankCode) : '',
+    bankName: problem.bankCode ? (names.bankName(problem.bankCode) || problem.bankCode) : '',
     cardStatusLabel: problem.cardStatus ? label('cardStatus', problem.cardStatus) : '',
-    fields: Array.isArray(problem.errors) ? problem.errors.map(fieldName).join(', ') : '',
+    fields: Array.isArray(problem.errors) ? problem.errors.map(fieldName).join(t('list.separator')) : '',
   };
   const known = Boolean(code) && has(`error.${code}`);
   let main;
   if (code === 'FORBIDDEN' && ['ss-reset', 'ss-unlock', 'loss-formal'].includes(context.action)) {
     main = t(`error.FORBIDDEN.${context.action}`);
+  } else if (code === 'CARD_NOT_FOUND' && has(`error.CARD_NOT_FOUND.${role}`)) {
+    // A card outside the clerk's city (or bank) answers 404 like an unknown one, never revealing
+    // that it exists: one message covers both, and says where a holder insured elsewhere must go.
+    main = t(`error.CARD_NOT_FOUND.${role}`, params);
   } else if (known) {
     main = t(`error.${code}`, params);
   } else {
     main = t('error.unknown', params);
   }
-  // The service's own detail is in English and mostly says what the message above says; it is
-  // shown where it adds something: the field rules, the insured region, an unexpected failure.
+  // The service's own words are English: shown only in English, and only where they add
+  // something to the message above (a field's rule, an unexpected failure). In Chinese each
+  // field gets the console's own words.
   const details = [];
   if (code === 'VALIDATION_FAILED' && Array.isArray(problem.errors)) {
-    problem.errors.forEach((error) => details.push(`${fieldName(error)}: ${error.message}`));
-  } else if (problem.detail && (!known || code === 'OUTSIDE_INSURED_REGION')) {
+    problem.errors.forEach((error) => details.push(language() === 'en' && error.message
+      ? `${fieldName(error)}: ${error.message}` : t('invalid.field', { field: fieldName(error) })));
+  } else if (problem.detail && !known && language() === 'en') {
     details.push(t('detail', { detail: problem.detail }));
   }
   return { main, details };

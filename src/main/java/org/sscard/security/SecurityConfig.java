@@ -154,6 +154,8 @@ class SecurityConfig {
 					.access(AuthorizationManagers.anyOf(hasRole("ADMIN"),
 							AuthorizationManagers.allOf(hasRole("SERVICE_WINDOW"), hasAuthority("BRANCH_SERVICE_HALL"))))
 				.requestMatchers(HttpMethod.POST, CARD + "/status-query").hasRole(CallerAuthentication.CHANNEL_CLIENT)
+				// Names behind codes (regions, banks, branches): nothing personal, any signed-in caller.
+				.requestMatchers(HttpMethod.GET, "/api/v1/reference", "/api/v1/reference/**").authenticated()
 				.requestMatchers("/api/**").authenticated()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/actuator/**").hasRole("ADMIN")

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The console's page as served, and the rules its files keep so that a strict CSP can hold. */
 class ConsolePageTests extends ApiTest {
 
-	private static final List<String> FILES = List.of("index.html", "app.js", "api.js", "i18n.js", "console.css");
+	private static final List<String> FILES = List.of("index.html", "app.js", "api.js", "i18n.js", "names.js",
+			"console.css");
 
 	@Test
 	void consoleIsServedAtItsFolderWithAStrictPolicy() {

@@ -169,11 +169,48 @@ class ConsoleTests extends ApiTest {
 		assertThat(focused().getAttribute("id")).isEqualTo("message");
 		keys(Keys.TAB);
 		assertThat(focused().getAttribute("id")).isEqualTo("card-number");
-		assertThat(text("card-social-security")).contains(hospital, "定点医院");
+		assertThat(text("card-social-security")).contains("Test HOSPITAL " + hospital + "（" + hospital + "）", "定点医院");
 		assertThat(text("card-holder")).contains("138****5678");
 		assertThat(shown("form-ss-activation")).isFalse();
-		assertThat(shown("action-ss-reset")).isTrue();
+		assertThat(shown("action-ss-verify") && shown("action-ss-change")).isTrue();
+		assertThat(shown("action-ss-reset")).isFalse();
+		assertThat(text("elsewhere")).contains("重置社保账户密码", "社保服务大厅或银行柜台");
 		assertThat(script("return localStorage.length + sessionStorage.length + document.cookie.length")).isEqualTo(0L);
+	}
+
+	@Test
+	void namesStandBesideCodesAndEventsReadInTheClerksLanguage() {
+		String branch = branch("BANK_BRANCH", "440305", "ICBC", "工商银行深圳南山支行");
+		String teller = operator("TELLER", branch);
+		TestCard card = this.given.card("440305", "ICBC");
+		String pharmacyBranch = branch("PHARMACY", "440306", null, "深圳市宝安区大药房");
+		String pharmacy = this.api.token(operator("SERVICE_WINDOW", pharmacyBranch), PASSWORD);
+		String activation = card.path("/social-security-account/activation");
+		assertThat(this.api.post(activation, pharmacy, Map.of("currentPin", "111111", "newPin", GOOD_PIN, "phone",
+				"13812345678")).code()).isEqualTo("PIN_MISMATCH");
+		assertThat(this.api.post(activation, pharmacy, Map.of("currentPin", "123456", "newPin", "111111", "phone",
+				"13812345678")).code()).isEqualTo("WEAK_PIN");
+		signIn(teller);
+		lookUp(card);
+
+		assertThat(text("who")).contains("银行柜员", "工商银行深圳南山支行（" + branch + "）");
+		assertThat(text("card-holder")).contains("深圳市南山区（440305）");
+		assertThat(text("card-financial")).contains("中国工商银行（ICBC）", "人民币借记账户").doesNotContain("CNY");
+		browser.findElement(By.id("action-events")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#events-body table")));
+		assertThat(text("events-body")).contains("申请办理", "被拒绝", "新密码过于简单", "密码错误", "定点药店",
+				"深圳市宝安区大药房（" + pharmacyBranch + "）", "发卡")
+			.doesNotContain("WEAK_PIN", "PIN_MISMATCH");
+		assertThat(script("return [...document.querySelectorAll('#events-body tbody tr')]"
+				+ ".filter(r => r.cells[2].textContent === r.cells[3].textContent"
+				+ " || r.cells[3].textContent === r.cells[4].textContent).length")).isEqualTo(0L);
+		screenshot("names-and-events");
+
+		browser.findElement(By.id("language")).click();
+		assertThat(text("card-holder")).contains("Nanshan, Shenzhen (440305)");
+		assertThat(text("card-financial")).contains("Industrial and Commercial Bank of China (ICBC)", "RMB debit account");
+		assertThat(text("events-body")).contains("Request", "Rejected", "New PIN too weak", "Wrong PIN", "Pharmacy");
+		browser.findElement(By.id("language")).click();
 	}
 
 	@Test
@@ -203,7 +240,7 @@ class ConsoleTests extends ApiTest {
 
 	@Test
 	void tellerActivatesBothAccountsAtOnce() {
-		String branch = this.given.branch("BANK_BRANCH", "440305", "ICBC");
+		String branch = branch("BANK_BRANCH", "440305", "ICBC", "工商银行深圳南山支行");
 		String teller = operator("TELLER", branch);
 		TestCard card = this.given.card("440305", "ICBC");
 		signIn(teller);
@@ -226,14 +263,14 @@ class ConsoleTests extends ApiTest {
 		this.wait.until((driver) -> "ACTIVE".equals(status("ss-status")));
 		assertThat(status("fin-status")).isEqualTo("ACTIVE");
 		assertThat(messageText()).contains("社保账户和金融账户均已激活");
-		assertThat(text("card-financial")).contains(branch, "银行柜台");
+		assertThat(text("card-financial")).contains("工商银行深圳南山支行（" + branch + "）", "银行柜台");
 		assertThat(shown("action-ss-reset") && shown("action-fin-reset")).isTrue();
 		screenshot("combined-activation");
 	}
 
 	@Test
 	void wrongCurrentPinsCountDownAndTheThirdLocksTheAccount() {
-		String pharmacy = operator("SERVICE_WINDOW", this.given.branch("PHARMACY", "440306", null));
+		String pharmacy = operator("SERVICE_WINDOW", branch("PHARMACY", "440306", null, "深圳市宝安区大药房"));
 		TestCard card = this.given.card("440305", null);
 		signIn(pharmacy);
 		lookUp(card);
@@ -257,7 +294,9 @@ class ConsoleTests extends ApiTest {
 		assertThat(message().getDomAttribute("id")).isEqualTo("message");
 		this.wait.until((driver) -> "LOCKED".equals(status("ss-status")));
 		assertThat(shown("form-ss-activation")).isFalse();
-		assertThat(shown("action-ss-reset")).isTrue();
+		// A pharmacy neither resets nor unlocks: it says where the holder goes.
+		assertThat(shown("action-ss-reset") || shown("action-ss-unlock")).isFalse();
+		assertThat(text("elsewhere")).contains("重置社保账户密码", "解锁社保账户", "社保服务大厅或银行柜台");
 
 		browser.findElement(By.id("action-events")).click();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#events-body table")));
@@ -288,20 +327,51 @@ class ConsoleTests extends ApiTest {
 	}
 
 	@Test
-	void holderInsuredInAnotherCityIsToldWhereToGo() {
-		String guangzhou = operator("TELLER", this.given.branch("BANK_BRANCH", "440106", "ICBC"));
+	void aTellerOfAnotherCityIsOfferedOnlyTheBankServicesAndToldWhereTheRestIsDone() {
+		String guangzhou = operator("TELLER", branch("BANK_BRANCH", "440106", "ICBC", "工商银行广州天河支行"));
 		TestCard card = this.given.card("440305", "ICBC");
 		signIn(guangzhou);
 		lookUp(card);
-		browser.findElement(By.id("action-ss-activation")).click();
 
-		type("ss-activation-current-pin", "123456");
-		type("ss-activation-new-pin", GOOD_PIN);
-		type("ss-activation-new-pin-confirm", GOOD_PIN);
-		type("ss-activation-phone", "13812345678", Keys.ENTER);
+		assertThat(shown("action-combined") || shown("action-ss-activation")).isFalse();
+		assertThat(shown("action-fin-activation") && shown("action-loss-temporary")).isTrue();
+		assertThat(text("elsewhere")).contains("激活社保账户", "深圳市南山区（440305）", "深圳市的社保服务大厅");
+		assertChinese(text("elsewhere"));
+		screenshot("elsewhere-city");
+	}
 
-		this.wait.until((driver) -> "OUTSIDE_INSURED_REGION".equals(messageCode()));
-		assertThat(messageText()).contains("440305", "4403", "参保地");
+	@Test
+	void aTellerOfAnotherBankIsOfferedOnlyTheSocialSecurityServicesAndToldWhichBank() {
+		String boc = operator("TELLER", this.given.branch("BANK_BRANCH", "440305", "BOC"));
+		TestCard card = this.given.card("440305", "CCB");
+		signIn(boc);
+		lookUp(card);
+
+		assertThat(shown("action-ss-activation")).isTrue();
+		assertThat(shown("action-combined") || shown("action-fin-activation")).isFalse();
+		assertThat(text("elsewhere")).contains("激活金融账户", "中国建设银行（CCB）", "中国建设银行的网点");
+		assertThat(text("card-financial")).contains("中国建设银行（CCB）", "人民币借记账户");
+	}
+
+	/**
+	 * A card insured in another city answers 404 to a window like an unknown one (never revealing that
+	 * a card exists): one message covers both and says where a holder insured elsewhere must go.
+	 */
+	@Test
+	void aWindowOfAnotherCityIsToldTheCardIsUnknownOrInsuredElsewhere() {
+		String guangzhou = operator("SERVICE_WINDOW", this.given.branch("HOSPITAL", "440106", null));
+		TestCard elsewhere = this.given.card("440305", "ICBC");
+		signIn(guangzhou);
+
+		type("card-number", elsewhere.cardNumber(), Keys.ENTER);
+		this.wait.until((driver) -> "CARD_NOT_FOUND".equals(messageCode()));
+		String insuredElsewhere = messageText();
+		type("card-number", "Z99999999", Keys.ENTER);
+		this.wait.until((driver) -> messageText().contains("Z99999999"));
+
+		assertThat(insuredElsewhere).contains(elsewhere.cardNumber(), "外地参保", "参保地城市");
+		assertThat(messageText().replace("Z99999999", elsewhere.cardNumber())).isEqualTo(insuredElsewhere);
+		assertChinese(insuredElsewhere);
 	}
 
 	@Test
@@ -312,17 +382,10 @@ class ConsoleTests extends ApiTest {
 				Map.of("currentPin", "123456", "newPin", GOOD_PIN, "phone", "13812345678")).status()).isEqualTo(200);
 		signIn(hospital);
 		lookUp(card);
-		browser.findElement(By.id("action-ss-reset")).click();
 
-		type("ss-reset-id-number", card.idNumber());
-		type("ss-reset-holder-name", card.name());
-		type("ss-reset-new-pin", "731946");
-		type("ss-reset-phone", "13812345678");
-		type("ss-reset-new-pin-confirm", "731946", Keys.ENTER);
-
-		this.wait.until((driver) -> "FORBIDDEN".equals(messageCode()));
-		assertThat(messageText()).contains("社保服务大厅", "身份证");
-		assertThat(status("ss-status")).isEqualTo("ACTIVE");
+		assertThat(shown("action-ss-reset") || shown("action-loss-formal")).isFalse();
+		assertThat(shown("action-ss-verify") && shown("action-ss-change") && shown("action-loss-temporary")).isTrue();
+		assertThat(text("elsewhere")).contains("重置社保账户密码", "正式挂失", "社保服务大厅或银行柜台", "身份证");
 	}
 
 	@Test
@@ -345,12 +408,12 @@ class ConsoleTests extends ApiTest {
 
 	@Test
 	void hospitalWindowTakesATemporaryLossReportAndReleasesIt() {
-		String clerk = operator("SERVICE_WINDOW", this.given.branch("HOSPITAL", "440305", null));
+		String clerk = operator("SERVICE_WINDOW", branch("HOSPITAL", "440305", null, "深圳市南山区人民医院"));
 		TestCard card = this.given.card("440305", "ICBC");
 		signIn(clerk);
 		lookUp(card);
-		assertThat(shown("action-loss-temporary") && shown("action-loss-formal")).isTrue();
-		assertThat(shown("action-loss-release")).isFalse();
+		assertThat(shown("action-loss-temporary")).isTrue();
+		assertThat(shown("action-loss-release") || shown("action-loss-formal")).isFalse();
 
 		browser.findElement(By.id("action-loss-temporary")).click();
 		assertThat(focused().getAttribute("id")).isEqualTo("loss-temporary-id-number");
@@ -361,7 +424,8 @@ class ConsoleTests extends ApiTest {
 		assertThat(text("card-status-note")).contains("临时挂失", "解除挂失");
 		assertThat(text("card-holder")).contains("挂失时间", "临时挂失到期");
 		assertThat(shown("action-ss-activation") || shown("action-loss-temporary")).isFalse();
-		assertThat(shown("action-loss-release") && shown("action-loss-formal")).isTrue();
+		assertThat(shown("action-loss-release")).isTrue();
+		assertThat(shown("action-loss-formal")).isFalse();
 		screenshot("temporary-loss");
 
 		browser.findElement(By.id("action-loss-release")).click();
@@ -382,13 +446,9 @@ class ConsoleTests extends ApiTest {
 		TestCard card = this.given.card("440304", null);
 		signIn(operator("SERVICE_WINDOW", this.given.branch("HOSPITAL", "440304", null)));
 		lookUp(card);
-		browser.findElement(By.id("action-loss-formal")).click();
-		type("loss-formal-id-number", card.idNumber());
-		type("loss-formal-holder-name", card.name(), Keys.ENTER);
-
-		this.wait.until((driver) -> "FORBIDDEN".equals(messageCode()));
-		assertThat(messageText()).contains("社保服务大厅", "临时挂失");
-		assertThat(status("card-status")).isEqualTo("NORMAL");
+		assertThat(shown("action-loss-formal")).isFalse();
+		assertThat(shown("action-loss-temporary")).isTrue();
+		assertThat(text("elsewhere")).contains("正式挂失", "社保服务大厅");
 
 		browser.findElement(By.id("sign-out")).click();
 		signIn(operator("SERVICE_WINDOW", this.given.branch("SERVICE_HALL", "440304", null)));
@@ -408,7 +468,7 @@ class ConsoleTests extends ApiTest {
 
 	@Test
 	void aCardLostWhileItsFormIsOpenIsRefusedWithItsStatus() {
-		String teller = operator("TELLER", this.given.branch("BANK_BRANCH", "440305", "ICBC"));
+		String teller = operator("TELLER", branch("BANK_BRANCH", "440305", "ICBC", "工商银行深圳南山支行"));
 		TestCard card = this.given.card("440305", "ICBC");
 		signIn(teller);
 		lookUp(card);
@@ -421,6 +481,7 @@ class ConsoleTests extends ApiTest {
 
 		this.wait.until((driver) -> "CARD_BLOCKED".equals(messageCode()));
 		assertThat(messageText()).contains("临时挂失", "解除挂失");
+		assertChinese(messageText());
 		this.wait.until((driver) -> "TEMPORARILY_LOST".equals(status("card-status")));
 		assertThat(shown("form-ss-activation")).isFalse();
 		screenshot("card-blocked");
@@ -432,7 +493,7 @@ class ConsoleTests extends ApiTest {
 
 	@Test
 	void anIdNumberListsTheHoldersCardsNewestFirst() {
-		String hall = operator("SERVICE_WINDOW", this.given.branch("SERVICE_HALL", "440304", null));
+		String hall = operator("SERVICE_WINDOW", branch("SERVICE_HALL", "440304", null, "深圳市福田区社会保险服务大厅"));
 		TestCard old = this.given.card("440305", "ICBC");
 		String admin = this.given.adminToken();
 		assertThat(this.api.post(old.path("/loss-report"), this.api.token(hall, PASSWORD),
@@ -559,6 +620,11 @@ class ConsoleTests extends ApiTest {
 		assertThat(browser.findElement(By.id("language")).getText()).isEqualTo("中文");
 	}
 
+	/** No English prose (the service's {@code detail}) on the Chinese page: codes and numbers only. */
+	private static void assertChinese(String text) {
+		assertThat(text).doesNotContainPattern("[a-z]{3,}");
+	}
+
 	private void signIn(String username) {
 		type("username", username);
 		type("password", PASSWORD, Keys.ENTER);
@@ -579,6 +645,19 @@ class ConsoleTests extends ApiTest {
 		type("ss-activation-new-pin", GOOD_PIN);
 		type("ss-activation-new-pin-confirm", GOOD_PIN);
 		type("ss-activation-phone", "13812345678", Keys.ENTER);
+	}
+
+	/** A branch named as a counter reads it (the screenshots show the names); returns its code. */
+	private String branch(String kind, String regionCode, String bankCode, String name) {
+		String code = "C-" + kind.charAt(0) + "-" + Fixtures.next();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("code", code);
+		body.put("name", name);
+		body.put("kind", kind);
+		body.put("regionCode", regionCode);
+		body.put("bankCode", bankCode);
+		assertThat(this.api.post("/api/v1/admin/branches", this.given.adminToken(), body).status()).isEqualTo(201);
+		return code;
 	}
 
 	/** A signed-up operator of this branch; returns the username (the password is {@link #PASSWORD}). */
