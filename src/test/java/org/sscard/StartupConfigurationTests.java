@@ -31,8 +31,8 @@ class StartupConfigurationTests {
 				"--spring.datasource.url=jdbc:postgresql://localhost:" + deadPort + "/postgres"));
 
 		String report = output.getAll().substring(output.getAll().indexOf("APPLICATION FAILED TO START"));
-		assertThat(report).contains("localhost:" + deadPort, "docker compose up -d db", "apt-get install postgresql",
-				"SSCARD_DB_URL");
+		assertThat(report).contains("localhost:" + deadPort, "./mvnw spring-boot:test-run", "docker compose up -d db",
+				"apt-get install postgresql", "SSCARD_DB_URL");
 		assertThat(report.lines().filter((line) -> line.trim().startsWith("at "))).as("no stack trace").isEmpty();
 	}
 

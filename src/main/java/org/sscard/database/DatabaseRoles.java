@@ -6,7 +6,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -33,8 +32,9 @@ class DatabaseRoles {
 	/** The datasource's URL, so that both roles always work on the same database. */
 	@Bean
 	@ConditionalOnExpression("'${sscard.db.migration-username:}' != ''")
-	FlywayConnectionDetails migrationUser(@Value("${sscard.db.migration-username}") String username,
-			@Value("${sscard.db.migration-password:}") String password) {
+	FlywayConnectionDetails migrationUser(DatabaseProperties properties) {
+		String username = properties.migrationUsername();
+		String password = (properties.migrationPassword() != null) ? properties.migrationPassword() : "";
 		return new FlywayConnectionDetails() {
 
 			@Override

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,11 +23,10 @@ class IdempotencyStore {
 
 	private final Duration retention;
 
-	IdempotencyStore(JdbcTemplate jdbc, @Value("${sscard.idempotency.lease:30s}") Duration lease,
-			@Value("${sscard.idempotency.retention:24h}") Duration retention) {
+	IdempotencyStore(JdbcTemplate jdbc, IdempotencyProperties properties) {
 		this.jdbc = jdbc;
-		this.lease = lease;
-		this.retention = retention;
+		this.lease = properties.lease();
+		this.retention = properties.retention();
 	}
 
 	sealed interface Claim permits Claimed, Replay, InUse, Reused {

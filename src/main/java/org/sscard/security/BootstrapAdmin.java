@@ -3,7 +3,6 @@ package org.sscard.security;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -25,29 +24,25 @@ class BootstrapAdmin implements ApplicationRunner {
 
 	private final StaffDirectory staff;
 
-	private final String username;
+	private final BootstrapAdminProperties admin;
 
-	private final String password;
-
-	BootstrapAdmin(StaffDirectory staff, @Value("${sscard.bootstrap-admin.username:}") String username,
-			@Value("${sscard.bootstrap-admin.password:}") String password) {
+	BootstrapAdmin(StaffDirectory staff, BootstrapAdminProperties admin) {
 		this.staff = staff;
-		this.username = username;
-		this.password = password;
+		this.admin = admin;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (this.username.isBlank() || this.password.isBlank() || this.staff.operatorExists(this.username)) {
+		if (!this.admin.given() || this.staff.operatorExists(this.admin.username())) {
 			return;
 		}
 		try {
-			this.staff.addOperator(this.username, this.password, OperatorRole.ADMIN, null);
-			log.info("Created bootstrap administrator '{}'", this.username);
+			this.staff.addOperator(this.admin.username(), this.admin.password(), OperatorRole.ADMIN, null);
+			log.info("Created bootstrap administrator '{}'", this.admin.username());
 		}
 		catch (DomainException ex) {
 			// Another instance created it first, or the name belongs to a channel client.
-			log.info("Bootstrap administrator '{}' not created: {}", this.username, ex.code());
+			log.info("Bootstrap administrator '{}' not created: {}", this.admin.username(), ex.code());
 		}
 	}
 

@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -73,17 +72,13 @@ class LoginThrottle {
 
 	private final io.micrometer.core.instrument.Counter throttled;
 
-	LoginThrottle(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters,
-			@Value("${sscard.login.free-attempts-per-user-and-address:10}") int freePerUserAndAddress,
-			@Value("${sscard.login.free-attempts-per-address:100}") int freePerAddress,
-			@Value("${sscard.login.free-attempts-per-user:50}") int freePerUser,
-			@Value("${sscard.login.own-failures-before-user-limit:3}") int ownFailuresBeforeUserLimit) {
+	LoginThrottle(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters, LoginProperties properties) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
-		this.freePerUserAndAddress = freePerUserAndAddress;
-		this.freePerAddress = freePerAddress;
-		this.freePerUser = freePerUser;
-		this.ownFailuresBeforeUserLimit = ownFailuresBeforeUserLimit;
+		this.freePerUserAndAddress = properties.freeAttemptsPerUserAndAddress();
+		this.freePerAddress = properties.freeAttemptsPerAddress();
+		this.freePerUser = properties.freeAttemptsPerUser();
+		this.ownFailuresBeforeUserLimit = properties.ownFailuresBeforeUserLimit();
 		this.throttled = io.micrometer.core.instrument.Counter.builder("sscard.signin.throttled")
 			.description("Sign-ins answered 429 by the failed-sign-in throttle")
 			.register(meters);

@@ -10,7 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,9 +43,9 @@ class RejectionLimiter extends OncePerRequestFilter {
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	RejectionLimiter(ErrorHandoff errors, @Value("${sscard.rejections.per-minute:60}") int perMinute) {
+	RejectionLimiter(ErrorHandoff errors, RejectionProperties properties) {
 		this.errors = errors;
-		this.perMinute = perMinute;
+		this.perMinute = properties.perMinute();
 		this.clock = Clock.systemUTC();
 	}
 

@@ -13,7 +13,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,9 +81,9 @@ class SecurityConfig {
 
 	private final ErrorHandoff errors;
 
-	SecurityConfig(@Value("${sscard.cors.allowed-origins:}") List<String> allowedOrigins, ErrorHandoff errors) {
+	SecurityConfig(CorsProperties cors, ErrorHandoff errors) {
 		this.errors = errors;
-		this.cors = CorsPolicy.filter(allowedOrigins.stream().filter((origin) -> !origin.isBlank()).toList(), errors);
+		this.cors = CorsPolicy.filter(cors.allowedOrigins(), errors);
 	}
 
 	@Bean
@@ -118,7 +117,7 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, BranchDirectory branches,
-			TokenRevocations revocations, @Value("${sscard.api-docs.public:false}") boolean apiDocsPublic) throws Exception {
+			TokenRevocations revocations, ApiDocsProperties apiDocs) throws Exception {
 		BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
 			// Spring's entry point only sets WWW-Authenticate (with the reason) and the status.
@@ -160,7 +159,7 @@ class SecurityConfig {
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/actuator/**").hasRole("ADMIN")
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-					.access(apiDocsPublic ? (authentication, context) -> new AuthorizationDecision(true) : hasRole("ADMIN"))
+					.access(apiDocs.open() ? (authentication, context) -> new AuthorizationDecision(true) : hasRole("ADMIN"))
 				.anyRequest().permitAll())
 			.build();
 	}

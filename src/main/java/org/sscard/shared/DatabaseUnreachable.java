@@ -27,9 +27,11 @@ class DatabaseUnreachable extends AbstractFailureAnalyzer<SQLException> {
 		String url = this.environment.getProperty("spring.datasource.url", "(spring.datasource.url is not set)");
 		return new FailureAnalysis("sscard could not reach its PostgreSQL database at " + url + " ("
 				+ cause.getMessage() + ").",
-				"Start a PostgreSQL there: with Docker, 'docker compose up -d db'; without Docker, install PostgreSQL "
-						+ "(e.g. 'apt-get install postgresql') and let user postgres connect from localhost. Or point "
-						+ "SSCARD_DB_URL (and SSCARD_DB_USERNAME, SSCARD_DB_PASSWORD) at a database you have.",
+				"Get a database one of two ways. With Docker: './mvnw spring-boot:test-run' runs the service against "
+						+ "PostgreSQL and RabbitMQ containers, or 'docker compose up -d db' starts one here. Without "
+						+ "Docker: install PostgreSQL (e.g. 'apt-get install postgresql') and let user postgres connect "
+						+ "from localhost. Or point SSCARD_DB_URL (and SSCARD_DB_USERNAME, SSCARD_DB_PASSWORD) at a "
+						+ "database you have.",
 				cause);
 	}
 

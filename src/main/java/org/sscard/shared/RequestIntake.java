@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -47,9 +46,9 @@ class RequestIntake extends OncePerRequestFilter {
 
 	private final Duration bodyTimeout;
 
-	RequestIntake(ErrorHandoff errors, @Value("${sscard.http.body-timeout:10s}") Duration bodyTimeout) {
+	RequestIntake(ErrorHandoff errors, HttpProperties properties) {
 		this.errors = errors;
-		this.bodyTimeout = bodyTimeout;
+		this.bodyTimeout = properties.bodyTimeout();
 	}
 
 	/** The body of a request read in by the first dispatch, for the second. */
