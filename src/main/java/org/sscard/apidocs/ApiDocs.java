@@ -23,6 +23,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -149,6 +150,7 @@ class ApiDocs {
 			Set<String> tags = new LinkedHashSet<>();
 			openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 				complete(path, method, operation);
+				operation.getResponses().values().forEach((response) -> response.addHeaderObject(TRACE_ID, traceId()));
 				if (operation.getTags() != null) {
 					tags.addAll(operation.getTags());
 				}
@@ -160,6 +162,14 @@ class ApiDocs {
 			openApi.setTags(declared);
 			Limits.apply(openApi);
 		};
+	}
+
+	/** Every answer's trace id (metrics.TracedRequests), to quote when reporting a problem. */
+	static final String TRACE_ID = "X-Trace-Id";
+
+	private static Header traceId() {
+		return new Header().description("The trace id of this call, as in the service's log lines: quote it when "
+				+ "reporting a problem").schema(new StringSchema().pattern("^[0-9a-f]{32}$").maxLength(32));
 	}
 
 	private static void complete(String path, HttpMethod method, Operation operation) {

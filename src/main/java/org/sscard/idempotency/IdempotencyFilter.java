@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.sscard.idempotency.IdempotencyStore.Claim;
@@ -135,15 +136,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
 		TransactionStatus transaction = this.transactions.getTransaction(TransactionDefinition.withDefaults());
 		boolean completed = false;
+		boolean answered = false;
 		try {
 			chain.doFilter(request, captured);
 			// Answers Spring gave before the controller ran (415, 406, 400 for the body, ...) did
 			// nothing: a retry, say with the right Content-Type, must run rather than replay them.
 			boolean storable = captured.getStatus() < 500
 					&& request.getAttribute(ErrorTranslator.REFUSED_BEFORE_HANDLER) == null;
+			if (transaction.isRollbackOnly() && captured.getStatus() < 400) {
+				// The work was rolled back under an answer of success (a participant marked it
+				// rollback-only and carried on): that answer must not reach the caller.
+				throw new UnexpectedRollbackException("The call's transaction was rolled back");
+			}
 			if (transaction.isRollbackOnly() || !storable) {
 				// The work refused itself by rolling back (or failed): it changed nothing, so the
-				// answer is stored on its own, after the rollback, as before.
+				// answer is stored on its own, after the rollback.
 				this.transactions.rollback(transaction);
 			}
 			if (storable) {
@@ -153,22 +160,37 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				}
 				completed = true;
 			}
+			answered = true;
 		}
 		catch (RuntimeException ex) {
-			if (!transaction.isCompleted()) {
-				this.transactions.rollback(transaction);
-			}
+			// Whatever the call had answered is void (a failed commit, a lost connection): the caller
+			// gets this failure instead, and a retry with the key finds the work done and answered,
+			// or neither.
+			rollbackQuietly(transaction);
 			captured.reset();
 			this.errors.answer(request, captured, ex);
+			answered = true;
 		}
 		finally {
-			if (!transaction.isCompleted()) {
-				this.transactions.rollback(transaction);
-			}
+			rollbackQuietly(transaction);
 			if (!completed) {
 				releaseQuietly(caller, key);
 			}
-			captured.copyBodyToResponse();
+			if (answered) {
+				captured.copyBodyToResponse();
+			}
+		}
+	}
+
+	private void rollbackQuietly(TransactionStatus transaction) {
+		if (transaction.isCompleted()) {
+			return;
+		}
+		try {
+			this.transactions.rollback(transaction);
+		}
+		catch (RuntimeException ex) {
+			// The connection is gone: so is the transaction, which the database rolls back.
 		}
 	}
 

@@ -33,7 +33,7 @@ final class CorsPolicy {
 			configuration.setAllowedOrigins(allowedOrigins);
 			configuration.setAllowedMethods(List.of("GET", "POST"));
 			configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key"));
-			configuration.setExposedHeaders(List.of("Idempotent-Replayed", "Retry-After", "WWW-Authenticate"));
+			configuration.setExposedHeaders(List.of("Idempotent-Replayed", "Retry-After", "WWW-Authenticate", "X-Trace-Id"));
 			configuration.setMaxAge(3600L);
 			source.registerCorsConfiguration("/api/**", configuration);
 		}

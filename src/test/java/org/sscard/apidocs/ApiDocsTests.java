@@ -125,6 +125,13 @@ class ApiDocsTests extends ApiTest {
 		});
 	}
 
+	@Test
+	void everyAnswerDeclaresItsTraceId() {
+		operations().forEach((name, operation) -> operation.get("responses").properties().forEach((entry) ->
+				assertThat(entry.getValue().at("/headers/X-Trace-Id/schema/maxLength").asInt()).as(name + " " + entry.getKey())
+					.isEqualTo(32)));
+	}
+
 	private List<String> paths() {
 		return new ArrayList<>(this.docs.get("paths").propertyNames());
 	}

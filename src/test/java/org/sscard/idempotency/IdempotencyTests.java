@@ -64,23 +64,42 @@ class IdempotencyTests extends ApiTest {
 	 */
 	@Test
 	void theWorkAndItsStoredAnswerCommitTogether() {
+		assertFaultWhileStoringTheAnswerLosesNothing("raise exception 'injected fault: the answer could not be stored'");
+	}
+
+	/**
+	 * As above, but the connection itself dies at that moment (the database primary crashed): the
+	 * rollback fails too, and the success the call had prepared must still never reach the caller.
+	 */
+	@Test
+	void aConnectionLostWhileStoringTheAnswerIsAFailureNotASuccess() {
+		assertFaultWhileStoringTheAnswerLosesNothing("perform pg_terminate_backend(pg_backend_pid())");
+	}
+
+	/**
+	 * The call's work and its key's stored answer commit together. Injected fault: the database
+	 * refuses to store this one key's answer, as when the instance dies, or the primary fails over,
+	 * between the work and that update. The work must then not stay done either, or the retry would
+	 * run again and be refused ALREADY_ACTIVE for what the first attempt did.
+	 */
+	void assertFaultWhileStoringTheAnswerLosesNothing(String fault) {
 		TestCard card = this.given.card("440305", null);
 		String window = this.given.window("HOSPITAL", "440305");
 		String key = "store-fails-" + card.cardNumber();
-		String trigger = "refuse_answer_" + card.cardNumber().toLowerCase();
-		this.jdbc.execute("""
-				create or replace function test_refuse_answer() returns trigger language plpgsql as $$
-				begin raise exception 'injected fault: the answer could not be stored'; end $$""");
-		this.jdbc.execute("create trigger " + trigger + " before update on idempotency_keys for each row when "
-				+ "(new.idempotency_key = '" + key + "' and new.state = 'COMPLETED') execute function test_refuse_answer()");
+		String function = "refuse_answer_" + card.cardNumber().toLowerCase();
+		this.jdbc.execute("create function " + function + "() returns trigger language plpgsql as $$ begin " + fault
+				+ "; return new; end $$");
+		this.jdbc.execute("create trigger " + function + " before update on idempotency_keys for each row when "
+				+ "(new.idempotency_key = '" + key + "' and new.state = 'COMPLETED') execute function " + function + "()");
 		Response first;
 		try {
 			first = this.api.post(path(card), window, ACTIVATE, Map.of("Idempotency-Key", key));
 		}
 		finally {
-			this.jdbc.execute("drop trigger " + trigger + " on idempotency_keys");
+			this.jdbc.execute("drop trigger " + function + " on idempotency_keys");
+			this.jdbc.execute("drop function " + function + "()");
 		}
-		assertThat(first.status()).isGreaterThanOrEqualTo(500);
+		assertThat(first.status()).as(first.body()).isGreaterThanOrEqualTo(500);
 		assertThat(first.header("content-type")).startsWith("application/problem+json");
 		assertThat(socialSecurityStatus(card)).isEqualTo("PENDING_ACTIVATION");
 

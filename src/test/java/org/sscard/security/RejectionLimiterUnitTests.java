@@ -23,7 +23,7 @@ class RejectionLimiterUnitTests {
 
 	final ErrorHandoff errors = mock(ErrorHandoff.class);
 
-	final RejectionLimiter limiter = new RejectionLimiter(this.errors, 2);
+	final RejectionLimiter limiter = new RejectionLimiter(this.errors, new RejectionProperties(2));
 
 	@Test
 	void refusalsOfTheIdempotencyKeyItselfAreNotCounted() throws Exception {
