@@ -52,8 +52,8 @@ class BenchSmokeIT {
 		assertThat(Long.parseLong(result.group(1))).isPositive();
 		assertThat(Long.parseLong(result.group(4))).isPositive();
 		assertThat(output).contains("kind=ss").contains("kind=fin").contains("kind=verify").contains("kind=read")
-			.contains("kind=ss_feed_off");
-		assertThat(output).containsPattern("feed_off_per_s=[1-9]\\d* feed_cost=-?[\\d.]+");
+			.contains("kind=ss_feed_on").contains("kind=ss_feed_off").contains("kind=ss_two");
+		assertThat(output).containsPattern("feed_on_per_s=[1-9]\\d* feed_off_per_s=[1-9]\\d* feed_cost=-?[\\d.]+");
 		assertThat(Pattern.compile("non2xx=(\\d+)").matcher(output).results().map((m) -> m.group(1)))
 			.as("every phase answered 2xx only").hasSizeGreaterThanOrEqualTo(4).containsOnly("0");
 		Matcher verifications = Pattern.compile("RESULT verifications_per_s=(\\d+) .* pgbench_tps=(\\d+) ratio=([\\d.]+)")
