@@ -13,14 +13,21 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param bodyTimeout how long a client may take to send the body it announced; then 408 and the
  * connection is closed ({@code SSCARD_HTTP_BODY_TIMEOUT})
+ * @param drainDelay on shutdown, how long the service keeps serving after it reports itself not
+ * ready, so that a load balancer's health checks take it out before it stops accepting
+ * connections ({@code SSCARD_HTTP_DRAIN_DELAY}; 0 for a single instance, a little more than the
+ * balancer's checks need behind one)
  */
 @ConfigurationProperties("sscard.http")
 @Validated
-record HttpProperties(@NotNull @DefaultValue("10s") Duration bodyTimeout) {
+record HttpProperties(@NotNull @DefaultValue("10s") Duration bodyTimeout, @NotNull @DefaultValue("0s") Duration drainDelay) {
 
 	HttpProperties {
 		if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
 			throw new IllegalStateException("Setting sscard.http.body-timeout must be positive.");
+		}
+		if (drainDelay.isNegative()) {
+			throw new IllegalStateException("Setting sscard.http.drain-delay must not be negative.");
 		}
 	}
 

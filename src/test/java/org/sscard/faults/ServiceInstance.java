@@ -94,6 +94,8 @@ final class ServiceInstance implements AutoCloseable {
 		// docs/deployment.md: a key whose call died with its database connection is free again after
 		// this (the default, 30 s, is far above the longest call the timeouts allow).
 		env.put("SSCARD_IDEMPOTENCY_LEASE", "10s");
+		// Longer than HAProxy's health checks take to remove an instance (2 x 500 ms, LoadBalancer).
+		env.put("SSCARD_HTTP_DRAIN_DELAY", "2s");
 		ServiceInstance instance = new ServiceInstance(name, port, builder.start(), log);
 		instance.awaitReady(Duration.ofSeconds(120));
 		return instance;
