@@ -34,12 +34,17 @@ class MigrationRulesTests {
 			"widens varchar(64) to varchar(255): no rewrite, and every value the old release writes still fits",
 			"V10__card_events_paging.sql: alter column type",
 			"widens activation_events.actor to varchar(255): no rewrite, old values and writers still fit",
+			"V10__card_events_paging.sql: drop index without concurrently",
+			"released before the service had production data; today it would be DROP INDEX CONCURRENTLY",
 			"V10__card_events_paging.sql: index without concurrently",
 			"released before the service had production data; today it would be CREATE INDEX CONCURRENTLY",
 			"V15__card_lifecycle.sql: index without concurrently",
 			"indexes new columns that are null everywhere when it runs; released before production data",
 			"V16__one_live_card_per_holder.sql: index without concurrently",
-			"released before production data; on 100M cards it must be built CONCURRENTLY in a release of its own");
+			"released before production data; on 100M cards it must be built CONCURRENTLY in a release of its own",
+			"V23__feed_publication_cursor.sql: drop index without concurrently",
+			"feed_events holds only the unpurged entries (days, not years), so the brief exclusive lock is short; "
+					+ "today it would be DROP INDEX CONCURRENTLY in a migration of its own");
 
 	record Violation(String file, String rule, String statement) {
 
@@ -53,6 +58,8 @@ class MigrationRulesTests {
 
 	private static final Pattern CREATE_INDEX = Pattern
 		.compile("create\\s+(?:unique\\s+)?index\\s+(concurrently\\s+)?(?:if\\s+not\\s+exists\\s+)?\\w+\\s+on\\s+(\\w+)");
+
+	private static final Pattern DROP_INDEX = Pattern.compile("\\bdrop\\s+index\\s+(?!concurrently\\b)");
 
 	private static final Pattern ADD_COLUMN = Pattern.compile("add\\s+column\\s+(?:if\\s+not\\s+exists\\s+)?\\w+\\s+([^,;]*)");
 
@@ -74,6 +81,11 @@ class MigrationRulesTests {
 					violations.add(new Violation(file, rule, flat));
 				}
 			});
+			// A plain DROP INDEX takes an exclusive lock on its table: every call that reads or
+			// writes the table queues behind it, and behind whatever long transaction it waits for.
+			if (DROP_INDEX.matcher(flat).find()) {
+				violations.add(new Violation(file, "drop index without concurrently", flat));
+			}
 			Matcher column = ADD_COLUMN.matcher(flat);
 			while (column.find()) {
 				String definition = column.group(1);
@@ -120,6 +132,7 @@ class MigrationRulesTests {
 		assertThat(rules("alter table cards add column channel varchar(8) not null;"))
 			.containsExactly("not null column without default");
 		assertThat(rules("create index cards_status_ix on cards (status);")).containsExactly("index without concurrently");
+		assertThat(rules("drop index if exists cards_status_ix;")).containsExactly("drop index without concurrently");
 	}
 
 	@Test
@@ -129,6 +142,7 @@ class MigrationRulesTests {
 		assertThat(rules("create table deliveries (id bigint generated always as identity primary key, card_id bigint not "
 				+ "null); create index deliveries_card_ix on deliveries (card_id);")).isEmpty();
 		assertThat(rules("create index concurrently cards_status_ix on cards (status);")).isEmpty();
+		assertThat(rules("drop index concurrently if exists cards_status_ix;")).isEmpty();
 		assertThat(rules("-- we never drop table cards here\nselect 1;")).isEmpty();
 	}
 

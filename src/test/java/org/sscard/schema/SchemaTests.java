@@ -96,4 +96,16 @@ class SchemaTests extends ApiTest {
 		}
 	}
 
+	/**
+	 * Every audit insert (each activation, verification and refusal) writes each of the table's
+	 * indexes: an index no query reads is pure cost on the hot path (V10 dropped the last one).
+	 */
+	@Test
+	void theAuditTrailCarriesOnlyIndexesThatAQueryReads() {
+		assertThat(this.jdbc.queryForList("select indexname from pg_indexes where tablename = 'activation_events'",
+				String.class))
+			.as("the primary key, and the per-card history's (card_id, id desc)")
+			.containsExactlyInAnyOrder("activation_events_pkey", "events_card_id_ix");
+	}
+
 }
