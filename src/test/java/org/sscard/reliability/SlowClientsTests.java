@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Slow and idle clients cannot stop the service: with 500 connections open that announce a body
  * and never send it, or send nothing at all, health and authenticated calls still answer at
- * their usual speed (the service has only 8 request threads), and the server cuts those
+ * their usual speed (the service has only two request threads per processor), and the server cuts those
  * connections off after its timeouts (3 s in the test profile).
  */
 class SlowClientsTests extends ApiTest {

@@ -17,7 +17,7 @@ class ShutdownDrainTests {
 	@Test
 	void stoppingRefusesTrafficFirstAndWaitsTheDrainDelay() {
 		List<Object> published = new ArrayList<>();
-		ShutdownDrain drain = new ShutdownDrain(published::add, new HttpProperties(Duration.ofSeconds(10), Duration.ofMillis(300)));
+		ShutdownDrain drain = new ShutdownDrain(published::add, new HttpProperties(Duration.ofSeconds(10), Duration.ofMillis(300), null));
 		drain.start();
 
 		long started = System.nanoTime();
@@ -32,7 +32,7 @@ class ShutdownDrainTests {
 	@Test
 	void withoutADelayNothingChanges() {
 		List<Object> published = new ArrayList<>();
-		ShutdownDrain drain = new ShutdownDrain(published::add, new HttpProperties(Duration.ofSeconds(10), Duration.ZERO));
+		ShutdownDrain drain = new ShutdownDrain(published::add, new HttpProperties(Duration.ofSeconds(10), Duration.ZERO, null));
 		drain.start();
 		drain.stop();
 		assertThat(published).isEmpty();
