@@ -8,13 +8,14 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.StringUtils;
 
 /**
  * Two database roles: Flyway migrates as the owner of the tables
@@ -29,12 +30,19 @@ class DatabaseRoles {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseRoles.class);
 
-	/** The datasource's URL, so that both roles always work on the same database. */
+	/**
+	 * Flyway's own connection, on the datasource's URL so that both roles always work on the same
+	 * database: as the migration user when one is set, otherwise as the datasource's user. Never
+	 * one of the pool's: their 3 s socket timeout (a counter must not wait on a silent database)
+	 * broke every migration that took longer, such as an index built CONCURRENTLY on a large table.
+	 * Spring Boot derives a plain, unpooled connection from the datasource's URL, user and password
+	 * for these details, without the pool's driver settings.
+	 */
 	@Bean
-	@ConditionalOnExpression("'${sscard.db.migration-username:}' != ''")
-	FlywayConnectionDetails migrationUser(DatabaseProperties properties) {
-		String username = properties.migrationUsername();
-		String password = (properties.migrationPassword() != null) ? properties.migrationPassword() : "";
+	FlywayConnectionDetails migrationUser(DatabaseProperties properties, JdbcConnectionDetails datasource) {
+		boolean owner = StringUtils.hasText(properties.migrationUsername());
+		String username = owner ? properties.migrationUsername() : datasource.getUsername();
+		String password = owner ? properties.migrationPassword() : datasource.getPassword();
 		return new FlywayConnectionDetails() {
 
 			@Override
@@ -44,7 +52,7 @@ class DatabaseRoles {
 
 			@Override
 			public String getPassword() {
-				return password;
+				return (password != null) ? password : "";
 			}
 
 			@Override
