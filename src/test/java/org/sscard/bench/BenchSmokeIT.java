@@ -27,6 +27,7 @@ class BenchSmokeIT {
 			.redirectOutput(log.toFile());
 		bench.environment().put("BENCH_CARDS", "400");
 		bench.environment().put("BENCH_DURATION", "2");
+		bench.environment().put("BENCH_WARMUP", "2");
 		bench.environment().put("BENCH_JDKS", "17");
 		bench.environment().put("BENCH_SKIP_BUILD", "1");
 		// Its own database and port: other builds on the machine run this test at the same time.
