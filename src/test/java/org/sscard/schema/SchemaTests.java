@@ -89,8 +89,7 @@ class SchemaTests extends ApiTest {
 	void everyLookupPathHasAnIndex() {
 		for (String index : new String[] { "cards_card_number_uk", "cards_holder_ix", "cardholders_id_number_uk",
 				"branches_code_uk", "operators_username_uk", "channel_clients_client_id_uk",
-				"fin_accounts_account_number_uk", "events_card_id_ix", "feed_events_position_ux",
-				"feed_events_bank_position_ix", "feed_events_unpositioned_ix" }) {
+				"fin_accounts_account_number_uk", "events_card_id_ix" }) {
 			assertThat(this.jdbc.queryForObject("select count(*) from pg_indexes where indexname = ?", Integer.class, index))
 				.as(index)
 				.isEqualTo(1);
