@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Migrations may take minutes (an index built CONCURRENTLY on a large table); the pool's socket
  * timeout, which keeps a counter from waiting on a silent database, must not cut them off. It did:
- * V24 failed after 3 s on a database with a few hundred thousand feed entries.
+ * a CREATE INDEX CONCURRENTLY migration (tried on the feed's table) failed after 3 s on a database
+ * with a few hundred thousand feed entries.
  */
 class MigrationConnectionTests extends ApiTest {
 
@@ -41,7 +42,7 @@ class MigrationConnectionTests extends ApiTest {
 
 	/**
 	 * Flyway's default lock is held in an open transaction, and CREATE INDEX CONCURRENTLY waits for
-	 * every open transaction to end: V24 then waited for Flyway's own lock forever.
+	 * every open transaction to end: that migration then waited for Flyway's own lock forever.
 	 */
 	@Test
 	void flywayLocksWithoutHoldingATransactionOpen() {
