@@ -2,6 +2,7 @@ package org.sscard.database;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +40,10 @@ class DatabaseRoles {
 	 * for these details, without the pool's driver settings.
 	 */
 	@Bean
-	FlywayConnectionDetails migrationUser(DatabaseProperties properties, JdbcConnectionDetails datasource) {
+	FlywayConnectionDetails migrationConnection(DatabaseProperties properties, JdbcConnectionDetails datasource) {
 		boolean owner = StringUtils.hasText(properties.migrationUsername());
 		String username = owner ? properties.migrationUsername() : datasource.getUsername();
-		String password = owner ? properties.migrationPassword() : datasource.getPassword();
+		String password = Objects.requireNonNullElse(owner ? properties.migrationPassword() : datasource.getPassword(), "");
 		return new FlywayConnectionDetails() {
 
 			@Override
@@ -52,7 +53,7 @@ class DatabaseRoles {
 
 			@Override
 			public String getPassword() {
-				return (password != null) ? password : "";
+				return password;
 			}
 
 			@Override
