@@ -13,9 +13,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The event feed's only way in: appends an entry inside the transaction of the change it
- * describes (a transactional outbox), so that an entry exists exactly when its change was
- * committed. Numbering for readers and publication to RabbitMQ happen after the commit.
+ * The event feed's only way in: appends an entry to {@code feed_outbox} inside the transaction of
+ * the change it describes (a transactional outbox), so that an entry exists exactly when its change
+ * was committed. Numbering for readers (the move into {@code feed_events}) and publication to
+ * RabbitMQ happen after the commit.
  */
 @Service
 public class EventFeed {
@@ -32,7 +33,7 @@ public class EventFeed {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void append(FeedEntry entry) {
 		this.jdbc.update(
-				"insert into feed_events (event_id, type, occurred_at, card_number, account, channel, branch_code, bank_code) "
+				"insert into feed_outbox (event_id, type, occurred_at, card_number, account, channel, branch_code, bank_code) "
 						+ "values (?, ?, ?, ?, ?, ?, ?, ?)",
 				UUID.randomUUID(), entry.type(),
 				OffsetDateTime.ofInstant(entry.occurredAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC),

@@ -50,8 +50,11 @@ class FeedBacklog implements HealthIndicator {
 		Snapshot fresh;
 		try {
 			fresh = this.jdbc.queryForObject("""
-					select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0) from feed_events
-					where position is null or position > (select published_position from feed_publication)""",
+					select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0)
+					from (select occurred_at from feed_outbox
+					      union all
+					      select occurred_at from feed_events
+					      where position is null or position > (select published_position from feed_publication)) pending""",
 					(rs, n) -> new Snapshot(rs.getLong(1), rs.getDouble(2), now));
 		}
 		catch (RuntimeException ex) {
