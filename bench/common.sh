@@ -29,11 +29,3 @@ bench_staff() { # on a new database: the schema (a first start migrates it), the
   post "$admin" /api/v1/admin/operators '{"username":"bench.window","password":"bench-password-1","role":"SERVICE_WINDOW","branchCode":"BENCH-HALL"}'
   stop_service
 }
-
-autovacuum_warning() { # PostgreSQL's autovacuum off (as in some CI images) makes figures no deployment sees
-  if [ "$(psql -h 127.0.0.1 -U postgres -Atc 'show autovacuum')" != on ]; then
-    echo "WARNING: autovacuum is off on this PostgreSQL: the feed's outbox (a queue table) and every updated" \
-      "table bloat during the run, and the figures drift down. Turn it on first:" \
-      "psql -U postgres -c 'alter system set autovacuum = on' -c 'select pg_reload_conf()'" >&2
-  fi
-}

@@ -332,7 +332,8 @@ class EventFeedTests extends ApiTest {
 
 	/** Every event after {@code start} that this reader may see, once everything made so far is numbered. */
 	List<JsonNode> readAll(long start, String token) {
-		Long written = this.jdbc.queryForObject("select (select count(*) from feed_outbox) + (select count(*) from feed_events where position is null)", Long.class);
+		Long written = this.jdbc.queryForObject("select (select count(*) from feed_outbox) "
+				+ "+ (select count(*) from feed_events where position is null)", Long.class);
 		if (written > 0) {
 			awaitPositioned(head() + written);
 		}
