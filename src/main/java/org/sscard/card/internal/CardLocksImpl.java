@@ -9,9 +9,16 @@ import org.hibernate.Session;
 /**
  * The hottest query pair of the service, written against Hibernate directly: the repository
  * proxy's per-call work was a tenth of an activation's CPU (measured in docs/performance.md).
- * Two statements, because Hibernate refuses to lock an outer-joined fetch in one query and its
- * follow-on locking would cost a statement per joined table; {@code NO KEY UPDATE} blocks other
- * writers of the card, not inserts of rows that reference it (audit events).
+ * <p>
+ * Two statements: lock the card's row, then load the card whole. The second statement takes its
+ * snapshot after the lock is held, so it reads every part (holder, both accounts) as the change
+ * that held the lock before left it; CardLockTests holds each part to that. One statement cannot
+ * do both in HQL: Hibernate refuses to lock a query with an outer join, or drops the lock silently
+ * with {@code FollowOn.IGNORE}, and its follow-on locking costs a statement per table. A native
+ * statement that locks the card and then each part (a locked read returns a row's latest version)
+ * saves the round trip but cost more service CPU in Hibernate's native-query mapping than it saved
+ * (docs/performance.md, fifth pass). {@code NO KEY UPDATE} blocks other writers of the card, not
+ * inserts of rows that reference it (audit events).
  */
 class CardLocksImpl implements CardLocks {
 
