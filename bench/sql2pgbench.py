@@ -11,11 +11,17 @@ import sys
 log, card_id, card_number = sys.argv[1], sys.argv[2], sys.argv[3]
 
 statements = []  # [sql, [(type, value), ...]]
+continues = False  # the last line logged a statement, which may go on over lines of its own
 for line in open(log, encoding="utf-8"):
     sql = re.search(r"org\.hibernate\.SQL\s*:\s(.*)$", line)
     if sql:
         statements.append([sql.group(1).strip(), []])
+        continues = True
         continue
+    if continues and not re.match(r"\d{4}-\d\d-\d\dT", line):
+        statements[-1][0] += " " + line.strip()
+        continue
+    continues = False
     bind = re.search(r"binding parameter \((\d+):(\w+)\) <- \[(.*)\]$", line)
     if bind and statements:
         statements[-1][1].append((bind.group(2), bind.group(3)))
