@@ -40,8 +40,7 @@ class CardLockTests extends ApiTest {
 
 		Response response = queuedBehind(card, "update cardholders set phone = '13900000009', version = version + 1 "
 				+ "where id = (select holder_id from cards where card_number = ?)",
-				() -> this.api.post(card.path("/social-security-account/activation"), window,
-						Map.of("currentPin", "123456", "newPin", "802514", "phone", "13812345678")));
+				() -> activateSocialSecurity(card, window, "123456"));
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(this.jdbc.queryForObject("select e.phone_before from activation_events e join cards c "
@@ -56,8 +55,7 @@ class CardLockTests extends ApiTest {
 
 		Response response = queuedBehind(card, "update social_security_accounts set pin_mismatch_count = 2, "
 				+ "version = version + 1 where card_id = (select id from cards where card_number = ?)",
-				() -> this.api.post(card.path("/social-security-account/activation"), window,
-						Map.of("currentPin", "000000", "newPin", "802514", "phone", "13812345678")));
+				() -> activateSocialSecurity(card, window, "000000"));
 
 		assertThat(response.code()).isEqualTo("ACCOUNT_LOCKED");
 		assertThat(mismatchCount(card)).isEqualTo(3);
@@ -75,6 +73,11 @@ class CardLockTests extends ApiTest {
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(financialStatus(card)).isEqualTo("ACTIVE");
+	}
+
+	private Response activateSocialSecurity(TestCard card, String window, String currentPin) {
+		return this.api.post(card.path("/social-security-account/activation"), window,
+				Map.of("currentPin", currentPin, "newPin", "802514", "phone", "13812345678"));
 	}
 
 	/**
