@@ -49,13 +49,17 @@ class FeedBacklog implements HealthIndicator {
 		}
 		Snapshot fresh;
 		try {
+			// The snapshot as a value, not read inside the query: see feed_unnumbered (V25).
+			String since = this.jdbc.queryForObject("select last_snapshot::text from feed_head", String.class);
 			fresh = this.jdbc.queryForObject("""
 					select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0)
-					from (select occurred_at from feed_outbox
+					from (select occurred_at from feed_unnumbered(?::pg_snapshot)
+					      union all
+					      select occurred_at from feed_outbox
 					      union all
 					      select occurred_at from feed_events
 					      where position is null or position > (select published_position from feed_publication)) pending""",
-					(rs, n) -> new Snapshot(rs.getLong(1), rs.getDouble(2), now));
+					(rs, n) -> new Snapshot(rs.getLong(1), rs.getDouble(2), now), since);
 		}
 		catch (RuntimeException ex) {
 			fresh = new Snapshot(Double.NaN, Double.NaN, now);

@@ -1,30 +1,42 @@
 package org.sscard.feed;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.sscard.card.CardEvent;
+import org.sscard.card.CardEvent.PinMismatchCounted;
+import org.sscard.card.CardEvent.PinVerified;
+import org.sscard.card.CardEvent.RequestRejected;
 
 /**
- * Gives committed feed entries their positions, so that a reader who stores the last position it
- * read and asks for what comes after it never misses an entry and never sees one twice.
+ * Turns the audit trail's state changes into the feed: numbers them into {@code feed_events} in an
+ * order in which a reader who stores the last position it read and asks for what comes after it
+ * never misses an entry and never sees one twice.
  *
- * <p>Written here rather than taken from Spring Modulith's event publication registry: the registry
- * keeps publications for listeners, with no reader-visible order. A database sequence would not
- * do either: transaction A takes 5, B takes 6 and commits, a reader reads 6 and stores it, then A
- * commits 5 behind the reader. So changes put their entries in {@code feed_outbox}, without a
- * position, and only this sequencer moves them into {@code feed_events}, numbered, in one
- * transaction at a time across all instances (the row lock on {@code feed_head}), and only those
- * already committed: whatever a reader sees is a gap-free prefix of the positions, and what
- * commits later gets a later position.
+ * <p>A change writes nothing for the feed: its audit event, written in the change's transaction,
+ * carries that transaction's id ({@code activation_events.tx}). A database sequence would not give
+ * a reader's order (transaction A takes 5, B takes 6 and commits, a reader reads 6 and stores it,
+ * then A commits 5 behind the reader), and neither do transaction ids. So each round, one at a
+ * time across all instances (the row lock on {@code feed_head}), numbers in one statement the
+ * events that statement sees as committed and that were not yet committed in the previous round's
+ * snapshot (the database function {@code feed_unnumbered}), and stores its own snapshot for the
+ * next round: whatever a reader sees is a gap-free prefix of the positions, and what commits later
+ * gets a later position. A transaction still open delays only its own changes.
  *
- * <p>A commit wakes its own instance's sequencer at once; each instance also runs every
- * {@code sscard.feed.interval}, which numbers the entries of another instance that crashed before
- * numbering its own.
+ * <p>A commit wakes its own instance's sequencer; each instance also runs every
+ * {@code sscard.feed.interval}, which numbers another instance's changes (and those of an instance
+ * that crashed right after committing).
  */
 @Component
 class FeedSequencer implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(FeedSequencer.class);
 
 	private final JdbcTemplate jdbc;
 
@@ -34,6 +46,8 @@ class FeedSequencer implements SmartLifecycle {
 
 	private final int batchSize;
 
+	private final boolean enabled;
+
 	private final Worker worker;
 
 	FeedSequencer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, FeedPublisher publisher,
@@ -42,11 +56,22 @@ class FeedSequencer implements SmartLifecycle {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.publisher = publisher;
 		this.batchSize = properties.batchSize();
-		this.worker = new Worker("feed-sequencer", properties.interval(), properties.linger(), this::sequenceAll);
+		this.enabled = properties.enabled();
+		this.worker = new Worker("feed-sequencer", properties.interval(), properties.linger(),
+				this.enabled ? this::sequenceAll : this::skip);
+		if (!this.enabled) {
+			log.warn("sscard.feed.enabled=false: card changes are not numbered into the event feed nor published; "
+					+ "this setting exists only to measure the feed's cost");
+		}
 	}
 
-	void wakeUp() {
-		this.worker.wakeUp();
+	/** The commit of a change that the feed tells (not a verification, mismatch or refusal). */
+	@TransactionalEventListener
+	void on(CardEvent event) {
+		if (!(event instanceof PinVerified || event instanceof PinMismatchCounted
+				|| event instanceof RequestRejected)) {
+			this.worker.wakeUp();
+		}
 	}
 
 	private void sequenceAll() {
@@ -56,47 +81,91 @@ class FeedSequencer implements SmartLifecycle {
 			numbered = sequence();
 			total += numbered;
 		}
-		while (numbered == this.batchSize);
+		while (numbered >= this.batchSize);
 		if (total > 0) {
 			this.publisher.wakeUp();
 		}
 	}
 
-	/** Numbers up to a batch of committed, unnumbered entries in id order; returns how many. */
+	/** Numbers the committed, unnumbered state changes, and entries left from earlier releases; returns how many. */
 	int sequence() {
-		// Most idle rounds find nothing: look without taking the lock (a row written meanwhile is
-		// numbered by the round its own commit triggers).
+		// Most idle rounds find nothing: look without taking the lock (a change committed meanwhile
+		// is numbered by the round its own commit triggers).
+		String since = this.jdbc.queryForObject("select last_snapshot::text from feed_head", String.class);
 		if (!Boolean.TRUE.equals(this.jdbc.queryForObject("""
-				select (select min(id) from feed_outbox) is not null
-				    or exists (select 1 from feed_events where position is null)""", Boolean.class))) {
+				select exists (select 1 from feed_unnumbered(?::pg_snapshot))
+				    or (select min(id) from feed_outbox) is not null
+				    or exists (select 1 from feed_events where position is null)
+				    or pg_snapshot_xmax(?::pg_snapshot) > pg_snapshot_xmax(pg_current_snapshot())""", Boolean.class,
+				since, since))) {
 			return 0;
 		}
 		Integer numbered = this.transactions.execute((status) -> {
 			// Waits for another instance's sequencer to commit; the statements below then see its
-			// moves, and every entry committed before this lock was taken.
-			long last = this.jdbc.queryForObject("select last_position from feed_head for update", Long.class);
-			int count = this.jdbc.update("""
-					with batch as (
-					    delete from feed_outbox where id in (select id from feed_outbox order by id limit ?)
-					    returning *)
-					insert into feed_events (position, event_id, type, occurred_at, card_number, account, channel,
-					                         branch_code, bank_code)
-					select ? + row_number() over (order by id), event_id, type, occurred_at, card_number, account,
-					       channel, branch_code, bank_code
-					from batch""", this.batchSize, last);
-			// Entries that an instance of a release before V24 wrote into feed_events during a
-			// rolling upgrade; drop with feed_events_unpositioned_ix in a later release.
-			count += this.jdbc.update("""
-					update feed_events e set position = ? + b.n
-					from (select id, row_number() over (order by id) as n
-					      from feed_events where position is null order by id limit ?) b
-					where e.id = b.id""", last + count, this.batchSize - count);
-			if (count > 0) {
-				this.jdbc.update("update feed_head set last_position = ?", last + count);
+			// positions and its snapshot, and every change committed before this lock was taken.
+			Head head = this.jdbc.queryForObject("""
+					select last_position, last_snapshot::text,
+					       pg_snapshot_xmax(last_snapshot) > pg_snapshot_xmax(pg_current_snapshot())
+					from feed_head for update""", (rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getBoolean(3)));
+			if (head.aheadOfTheDatabase()) {
+				// Transaction ids only grow, except after a restore into a new cluster (pg_dump, not a
+				// physical backup or a promoted standby): the stored snapshot is then in the future, and
+				// every change would look numbered already. The round below stores the present one.
+				log.error("The feed's last snapshot is ahead of the database's transaction ids (restored into a "
+						+ "new cluster?): it starts again from now; changes committed since the restore and not yet "
+						+ "in the feed are not in it. See docs/deployment.md, \"Event feed\".");
 			}
-			return count;
+			int legacy = numberLegacyEntries(head.lastPosition());
+			// One statement, so that the snapshot stored is the one whose changes were numbered: a
+			// change committed after it stays unnumbered against it and goes to the next round. The
+			// last snapshot goes in as a value, for the planner's estimate (V25).
+			long first = head.lastPosition() + legacy;
+			return legacy + this.jdbc.queryForObject("""
+					with numbered as (
+					    insert into feed_events (position, event_id, type, occurred_at, card_number, account, channel,
+					                             branch_code, bank_code)
+					    select ? + row_number() over (order by u.id), gen_random_uuid(), u.type, u.occurred_at,
+					           c.card_number, u.account, u.channel, u.branch_code, f.bank_code
+					    from feed_unnumbered(?::pg_snapshot) u
+					    join cards c on c.id = u.card_id
+					    left join financial_accounts f on f.card_id = u.card_id
+					    returning 1)
+					update feed_head set last_position = ? + (select count(*) from numbered),
+					                     last_snapshot = pg_current_snapshot()
+					returning (select count(*) from numbered)::int""", Integer.class, first, head.lastSnapshot(), first);
 		});
 		return (numbered != null) ? numbered : 0;
+	}
+
+	/**
+	 * Entries that instances of earlier releases wrote for the feed themselves: into
+	 * {@code feed_outbox} before V25 (which drops new ones), unnumbered into {@code feed_events}
+	 * before V24. Numbers up to a batch of them after {@code last}; drop in a later release.
+	 */
+	private int numberLegacyEntries(long last) {
+		int count = this.jdbc.update("""
+				with batch as (
+				    delete from feed_outbox where id in (select id from feed_outbox order by id limit ?)
+				    returning *)
+				insert into feed_events (position, event_id, type, occurred_at, card_number, account, channel,
+				                         branch_code, bank_code)
+				select ? + row_number() over (order by id), event_id, type, occurred_at, card_number, account,
+				       channel, branch_code, bank_code
+				from batch""", this.batchSize, last);
+		count += this.jdbc.update("""
+				update feed_events e set position = ? + b.n
+				from (select id, row_number() over (order by id) as n
+				      from feed_events where position is null order by id limit ?) b
+				where e.id = b.id""", last + count, this.batchSize - count);
+		return count;
+	}
+
+	/** With the feed off, the changes of the moment are passed over for good rather than numbered later. */
+	private void skip() {
+		this.jdbc.update("update feed_head set last_snapshot = pg_current_snapshot()");
+	}
+
+	private record Head(long lastPosition, String lastSnapshot, boolean aheadOfTheDatabase) {
 	}
 
 	@Override

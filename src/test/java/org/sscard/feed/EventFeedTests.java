@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventFeedTests extends ApiTest {
 
 	@Autowired
-	EventFeed feed;
+	FeedSequencer sequencer;
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
@@ -203,48 +203,65 @@ class EventFeedTests extends ApiTest {
 	}
 
 	/**
-	 * The case a plain sequence gets wrong: A starts first and commits last. A reader polling in
-	 * between, and storing where it got to, still sees both A and B, once each.
+	 * The case a plain sequence (or ordering by transaction id) gets wrong: A starts first and
+	 * commits last. A reader polling in between, and storing where it got to, still sees both A and
+	 * B, once each; and A's open transaction does not hold B back.
 	 */
 	@Test
 	void aReaderPollingWhileTransactionsCommitOutOfOrderMissesNothing() throws Exception {
 		String admin = this.given.adminToken();
+		TestCard first = this.given.card("440305", null);
+		TestCard second = this.given.card("440305", null);
 		long next = head();
-		String first = "Z" + String.format("%08d", System.nanoTime() % 100_000_000);
-		String second = "Y" + first.substring(1);
 		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
-		CountDownLatch firstAppended = new CountDownLatch(1);
+		CountDownLatch firstWritten = new CountDownLatch(1);
 		CountDownLatch commitFirst = new CountDownLatch(1);
 
 		CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transactions.executeWithoutResult((status) -> {
-			this.feed.append(entry(first));
-			firstAppended.countDown();
+			reportLoss(first);
+			firstWritten.countDown();
 			await(commitFirst);
 		}));
-		assertThat(firstAppended.await(10, TimeUnit.SECONDS)).isTrue();
-		transactions.executeWithoutResult((status) -> this.feed.append(entry(second)));
+		assertThat(firstWritten.await(10, TimeUnit.SECONDS)).isTrue();
+		transactions.executeWithoutResult((status) -> reportLoss(second));
 
 		List<JsonNode> seen = new ArrayList<>();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (seen.stream().noneMatch((e) -> e.path("cardNumber").asString().equals(second)) && System.nanoTime() < deadline) {
-			JsonNode page = this.api.get("/api/v1/events?after=" + next, admin).json();
-			page.path("events").forEach(seen::add);
-			next = page.path("next").asLong();
-			Thread.sleep(20);
-		}
-		assertThat(cardsIn(seen, Set.of(first, second))).containsExactly(second);
+		next = pollUntil(second, next, seen, admin);
+		assertThat(lossesIn(seen, first, second)).containsExactly(second.cardNumber());
 
 		commitFirst.countDown();
 		slow.get(10, TimeUnit.SECONDS);
-		deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (seen.stream().noneMatch((e) -> e.path("cardNumber").asString().equals(first)) && System.nanoTime() < deadline) {
+		pollUntil(first, next, seen, admin);
+		assertThat(lossesIn(seen, first, second)).containsExactly(second.cardNumber(), first.cardNumber());
+		assertThat(seen.stream().map((e) -> e.path("position").asLong()).distinct().count()).isEqualTo(seen.size());
+	}
+
+	/** What a loss report's transaction leaves for the feed: its audit event, nothing else. */
+	private void reportLoss(TestCard card) {
+		this.jdbc.update("insert into activation_events (card_id, occurred_at, account, action, outcome, actor) "
+				+ "select id, now(), 'CARD', 'LOSS_REPORTED', 'SUCCEEDED', 'test' from cards where card_number = ?",
+				card.cardNumber());
+	}
+
+	private long pollUntil(TestCard card, long after, List<JsonNode> seen, String admin) throws InterruptedException {
+		long next = after;
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (lossesIn(seen, card).isEmpty() && System.nanoTime() < deadline) {
 			JsonNode page = this.api.get("/api/v1/events?after=" + next, admin).json();
 			page.path("events").forEach(seen::add);
 			next = page.path("next").asLong();
 			Thread.sleep(20);
 		}
-		assertThat(cardsIn(seen, Set.of(first, second))).containsExactly(second, first);
-		assertThat(seen.stream().map((e) -> e.path("position").asLong()).distinct().count()).isEqualTo(seen.size());
+		return next;
+	}
+
+	private static List<String> lossesIn(List<JsonNode> events, TestCard... cards) {
+		Set<String> numbers = java.util.Arrays.stream(cards).map(TestCard::cardNumber).collect(java.util.stream.Collectors.toSet());
+		return events.stream()
+			.filter((e) -> e.path("type").asString().equals("LOSS_REPORTED"))
+			.map((e) -> e.path("cardNumber").asString())
+			.filter(numbers::contains)
+			.toList();
 	}
 
 	/**
@@ -252,7 +269,7 @@ class EventFeedTests extends ApiTest {
 	 * straight into feed_events, without a position: they are numbered with the others.
 	 */
 	@Test
-	void entriesThatThePreviousReleaseWroteAreNumberedWithTheOthers() {
+	void entriesThatTheReleaseBeforeV24WroteAreNumberedWithTheOthers() {
 		String admin = this.given.adminToken();
 		long start = head();
 		String previous = "X" + String.format("%08d", System.nanoTime() % 100_000_000);
@@ -266,6 +283,54 @@ class EventFeedTests extends ApiTest {
 		assertThat(events.stream().map((e) -> e.path("position").asLong()).distinct().count()).isEqualTo(events.size());
 	}
 
+	/**
+	 * The release before V25 wrote an outbox entry besides the audit event. Entries it left in the
+	 * outbox before the upgrade are numbered; a change it makes after the upgrade is in the feed
+	 * once, from its audit event, not twice.
+	 */
+	@Test
+	void theReleaseBeforeV25IsInTheFeedOnceBeforeAndAfterTheUpgrade() {
+		String admin = this.given.adminToken();
+		TestCard before = this.given.card("440305", null);
+		TestCard after = this.given.card("440305", null);
+		long start = head();
+		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
+		transactions.executeWithoutResult((status) -> {
+			// Only this transaction sees the trigger off: the outbox as it was before V25.
+			this.jdbc.execute("alter table feed_outbox disable trigger feed_outbox_superseded");
+			this.jdbc.update(OUTBOX_INSERT, before.cardNumber());
+			this.jdbc.execute("alter table feed_outbox enable trigger feed_outbox_superseded");
+		});
+		transactions.executeWithoutResult((status) -> {
+			reportLoss(after);
+			this.jdbc.update(OUTBOX_INSERT, after.cardNumber());
+		});
+
+		List<JsonNode> events = readAll(start, admin);
+		assertThat(lossesIn(events, before, after)).containsExactly(before.cardNumber(), after.cardNumber());
+		assertThat(this.jdbc.queryForObject("select count(*) from feed_outbox", Long.class)).isZero();
+	}
+
+	private static final String OUTBOX_INSERT = "insert into feed_outbox (event_id, type, occurred_at, card_number, "
+			+ "account) values (gen_random_uuid(), 'LOSS_REPORTED', now(), ?, 'CARD')";
+
+	/**
+	 * After a restore into a new cluster the transaction ids start lower than the stored snapshot:
+	 * the sequencer notices and starts again from now instead of skipping every change for good.
+	 */
+	@Test
+	void aSnapshotAheadOfTheDatabaseIsReplacedAndLaterChangesAreInTheFeed() {
+		String admin = this.given.adminToken();
+		long start = head();
+		this.jdbc.update("update feed_head set last_snapshot = '9000000000000:9000000000000:'");
+		this.sequencer.sequence();
+		assertThat(this.jdbc.queryForObject("select pg_snapshot_xmax(last_snapshot)::text::bigint from feed_head",
+				Long.class)).isLessThan(9_000_000_000_000L);
+
+		TestCard card = this.given.card("440305", null);
+		assertThat(cardsIn(readAll(start, admin), Set.of(card.cardNumber()))).containsExactly(card.cardNumber());
+	}
+
 	@Test
 	void healthStaysUpAndShowsAdministratorsTheBrokerAndTheBacklog() {
 		Response anonymous = this.api.get("/actuator/health", null);
@@ -275,10 +340,6 @@ class EventFeedTests extends ApiTest {
 		assertThat(admin.text("/components/feed/status")).isEqualTo("UP");
 		assertThat(admin.json().at("/components/feed/details").has("pending")).isTrue();
 		assertThat(admin.json().at("/components").has("rabbit")).isFalse();
-	}
-
-	private static FeedEntry entry(String cardNumber) {
-		return new FeedEntry("CARD_ISSUED", cardNumber, "CARD", null, null, null, Instant.now());
 	}
 
 	private static void await(CountDownLatch latch) {
@@ -332,10 +393,8 @@ class EventFeedTests extends ApiTest {
 
 	/** Every event after {@code start} that this reader may see, once everything made so far is numbered. */
 	List<JsonNode> readAll(long start, String token) {
-		Long written = this.jdbc.queryForObject("select (select count(*) from feed_outbox) "
-				+ "+ (select count(*) from feed_events where position is null)", Long.class);
-		if (written > 0) {
-			awaitPositioned(head() + written);
+		while (this.sequencer.sequence() > 0) {
+			// numbers whatever is committed and not yet numbered, alongside the background rounds
 		}
 		List<JsonNode> events = new ArrayList<>();
 		long next = start;

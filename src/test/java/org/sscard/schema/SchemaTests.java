@@ -104,8 +104,9 @@ class SchemaTests extends ApiTest {
 	void theAuditTrailCarriesOnlyIndexesThatAQueryReads() {
 		assertThat(this.jdbc.queryForList("select indexname from pg_indexes where tablename = 'activation_events'",
 				String.class))
-			.as("the primary key, and the per-card history's (card_id, id desc)")
-			.containsExactlyInAnyOrder("activation_events_pkey", "events_card_id_ix");
+			.as("the primary key, the per-card history's (card_id, id desc), and the feed's state changes by "
+					+ "transaction (partial)")
+			.containsExactlyInAnyOrder("activation_events_pkey", "events_card_id_ix", "activation_events_feed_ix");
 	}
 
 }
