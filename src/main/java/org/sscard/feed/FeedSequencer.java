@@ -10,9 +10,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sscard.card.CardEvent;
-import org.sscard.card.CardEvent.PinMismatchCounted;
-import org.sscard.card.CardEvent.PinVerified;
-import org.sscard.card.CardEvent.RequestRejected;
+import org.sscard.card.CardEvent.AccountActivated;
+import org.sscard.card.CardEvent.AccountLocked;
+import org.sscard.card.CardEvent.AccountUnlocked;
+import org.sscard.card.CardEvent.CardCancelled;
+import org.sscard.card.CardEvent.CardIssued;
+import org.sscard.card.CardEvent.CardReplaced;
+import org.sscard.card.CardEvent.LossReleased;
+import org.sscard.card.CardEvent.LossReported;
+import org.sscard.card.CardEvent.PinChanged;
+import org.sscard.card.CardEvent.PinReset;
 
 /**
  * Turns the audit trail's state changes into the feed: numbers them into {@code feed_events} in an
@@ -65,13 +72,15 @@ class FeedSequencer implements SmartLifecycle {
 		}
 	}
 
-	/** The commit of a change that the feed tells (not a verification, mismatch or refusal). */
-	@TransactionalEventListener
+	/**
+	 * The commit of a change that the feed tells. Verifications, mismatches and refusals are not
+	 * listened to at all: each listened-to event costs its transaction a synchronization.
+	 */
+	@TransactionalEventListener({ CardIssued.class, AccountActivated.class, AccountLocked.class,
+			AccountUnlocked.class, PinReset.class, PinChanged.class, LossReported.class, LossReleased.class,
+			CardReplaced.class, CardCancelled.class })
 	void on(CardEvent event) {
-		if (!(event instanceof PinVerified || event instanceof PinMismatchCounted
-				|| event instanceof RequestRejected)) {
-			this.worker.wakeUp();
-		}
+		this.worker.wakeUp();
 	}
 
 	private void sequenceAll() {
