@@ -53,8 +53,6 @@ class FeedSequencer implements SmartLifecycle {
 
 	private final int batchSize;
 
-	private final boolean enabled;
-
 	private final Worker worker;
 
 	FeedSequencer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, FeedPublisher publisher,
@@ -63,10 +61,9 @@ class FeedSequencer implements SmartLifecycle {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.publisher = publisher;
 		this.batchSize = properties.batchSize();
-		this.enabled = properties.enabled();
 		this.worker = new Worker("feed-sequencer", properties.interval(), properties.linger(),
-				this.enabled ? this::sequenceAll : this::skip);
-		if (!this.enabled) {
+				properties.enabled() ? this::sequenceAll : this::skip);
+		if (!properties.enabled()) {
 			log.warn("sscard.feed.enabled=false: card changes are not numbered into the event feed nor published; "
 					+ "this setting exists only to measure the feed's cost");
 		}

@@ -3,12 +3,14 @@ package org.sscard.feed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -256,7 +258,7 @@ class EventFeedTests extends ApiTest {
 	}
 
 	private static List<String> lossesIn(List<JsonNode> events, TestCard... cards) {
-		Set<String> numbers = java.util.Arrays.stream(cards).map(TestCard::cardNumber).collect(java.util.stream.Collectors.toSet());
+		Set<String> numbers = Arrays.stream(cards).map(TestCard::cardNumber).collect(Collectors.toSet());
 		return events.stream()
 			.filter((e) -> e.path("type").asString().equals("LOSS_REPORTED"))
 			.map((e) -> e.path("cardNumber").asString())
